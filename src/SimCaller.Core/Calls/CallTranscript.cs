@@ -1,0 +1,27 @@
+namespace SimCaller.Core.Calls;
+
+/// <summary>A whole practice call: who the customer was, how it went, and every turn.</summary>
+/// <param name="ScenarioKeywords">Words of the persona's problem, so evaluation can judge paraphrase and focus.</param>
+/// <param name="DisabledCriteria">Rubric criteria the persona switches off (e.g. boundaries for a polite caller).</param>
+/// <param name="EnabledCriteria">Rubric criteria the persona switches on that are off by default.</param>
+public sealed record CallTranscript(
+    string SessionId,
+    string PersonaId,
+    string PersonaName,
+    string Difficulty,
+    int Seed,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    CallOutcome Outcome,
+    int StartingAnger,
+    IReadOnlyList<TranscriptTurn> Turns,
+    IReadOnlyList<string>? ScenarioKeywords = null,
+    IReadOnlyList<string>? DisabledCriteria = null,
+    IReadOnlyList<string>? EnabledCriteria = null)
+{
+    public IEnumerable<TranscriptTurn> TraineeTurns => Turns.Where(t => t.Speaker == Speaker.Trainee);
+
+    public IEnumerable<TranscriptTurn> CustomerTurns => Turns.Where(t => t.Speaker == Speaker.Customer);
+
+    public int FinalAnger => Turns.Count == 0 ? StartingAnger : Turns[^1].Anger;
+}

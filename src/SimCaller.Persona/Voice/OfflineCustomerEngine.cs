@@ -1,0 +1,235 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Services;
+using SimCaller.Persona.Definitions;
+using SimCaller.Persona.Mood;
+
+namespace SimCaller.Persona.Voice;
+
+/// <summary>
+/// The default customer voice: no network, no key. Speaks the persona's own lines, chosen by what
+/// the customer reacts to and their mood, answers fact questions from the scenario, and adds the
+/// persona's behaviours (insults, manager demands, threats, reminders, tangents) as anger allows.
+/// Reads its <see cref="CustomerCue"/> from the system message metadata; replies are reproducible
+/// for the same seed, turn and history, and avoid lines already said while fresh ones remain.
+/// </summary>
+public sealed partial class OfflineCustomerEngine : IChatCompletionService
+{
+    /// <summary>Model id the engine reports, so logs show who spoke.</summary>
+    public const string ModelId = "simcaller-offline";
+
+    private static readonly HashSet<string> EndingReactions = ["hang_up", "resolved", "escalated", "ended_by_agent"];
+
+    // Moves that may mention a fact's keyword without asking for it ("so your flight was cancelled?").
+    private static readonly HashSet<string> NotFactRequests = ["paraphrase", "check_satisfaction", "escalation_offer"];
+
+    // How often a behaviour shows once anger passes its threshold: often enough to be felt, not every turn.
+    private const double InsultChance = 0.6;
+    private const double ManagerChance = 0.4;
+    private const double ThreatChance = 0.35;
+    private const double ReminderChance = 0.5;
+
+    public IReadOnlyDictionary<string, object?> Attributes { get; } =
+        new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = ModelId };
+
+    public Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(
+        ChatHistory chatHistory,
+        PromptExecutionSettings? executionSettings = null,
+        Kernel? kernel = null,
+        CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var reply = Reply(chatHistory);
+        return Task.FromResult<IReadOnlyList<ChatMessageContent>>([new ChatMessageContent(AuthorRole.Assistant, reply, ModelId)]);
+    }
+
+    /// <summary>The whole reply, one sentence per chunk.</summary>
+    public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(
+        ChatHistory chatHistory,
+        PromptExecutionSettings? executionSettings = null,
+        Kernel? kernel = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var sentences = SentenceBreak().Split(Reply(chatHistory));
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var content = i == 0 ? sentences[i] : " " + sentences[i];
+            yield return new StreamingChatMessageContent(AuthorRole.Assistant, content, modelId: ModelId);
+            await Task.Yield();
+        }
+    }
+
+    /// <summary>The customer's next line for a history built by <see cref="CustomerPromptBuilder"/>.</summary>
+    /// <exception cref="ArgumentException">The history carries no <see cref="CustomerCue"/>.</exception>
+    public string Reply(ChatHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var cue = CustomerCue.Find(history) ?? throw new ArgumentException(
+            $"The chat history has no customer cue: the system message needs a {nameof(CustomerCue)} under metadata key " +
+            $"'{CustomerCue.MetadataKey}' (build the history with {nameof(CustomerPromptBuilder)}).",
+            nameof(history));
+        var said = history.Where(m => m.Role == AuthorRole.Assistant).Select(m => m.Content ?? "").ToArray();
+        return Compose(cue, said);
+    }
+
+    /// <summary>The customer's next line for a cue, given what the customer has already said this call.</summary>
+    public string Compose(CustomerCue cue, IReadOnlyList<string> alreadySaid)
+    {
+        ArgumentNullException.ThrowIfNull(cue);
+        ArgumentNullException.ThrowIfNull(alreadySaid);
+        var picker = new LinePicker(new Random(MixSeed(cue)), alreadySaid);
+        var persona = cue.Persona;
+
+        if (cue.IsOpening)
+        {
+            return picker.Pick(persona.OpeningLines) ?? picker.Pick(FallbackLines.Opening(persona.Scenario))!;
+        }
+
+        var main = MainLine(cue, picker);
+        var extra = EndingReactions.Contains(cue.Reaction) ? null : Behaviour(cue, picker);
+        return extra is null ? main : main + " " + extra;
+    }
+
+    private static string MainLine(CustomerCue cue, LinePicker picker)
+    {
+        var persona = cue.Persona;
+        var said = cue.LastTraineeText;
+
+        if (cue.Reaction == "meta" || TraineeWords.AsksIfBot(said))
+        {
+            return picker.Pick(LinesFor(persona, "meta", cue.Mood))
+                ?? picker.Pick(FallbackLines.NotABot(persona.Scenario, cue.Mood))!;
+        }
+
+        var asksForFact = cue.Reaction == "clarifying_question"
+            || (TraineeWords.IsQuestion(said) && !NotFactRequests.Contains(cue.Reaction));
+        if (asksForFact)
+        {
+            var fact = TraineeWords.MatchFact(said, persona.Scenario.Facts);
+            if (fact is not null)
+            {
+                var answers = fact.Answers.Select(a => a.Replace("{value}", fact.Value, StringComparison.OrdinalIgnoreCase)).ToList();
+                return picker.Pick(answers) ?? $"It's {fact.Value}.";
+            }
+            if (cue.Reaction == "clarifying_question")
+            {
+                return picker.Pick(LinesFor(persona, "unanswered_question", cue.Mood)) ?? Reaction(cue, picker, "neutral");
+            }
+        }
+
+        return Reaction(cue, picker, cue.Reaction);
+    }
+
+    private static string Reaction(CustomerCue cue, LinePicker picker, string reaction) =>
+        picker.Pick(LinesFor(cue.Persona, reaction, cue.Mood))
+        ?? picker.Pick(LinesFor(cue.Persona, "neutral", cue.Mood))
+        ?? picker.Pick(FallbackLines.General(cue.Persona.Scenario, cue.Mood))!;
+
+    /// <summary>At most one persona behaviour per turn, the most heated first.</summary>
+    private static string? Behaviour(CustomerCue cue, LinePicker picker)
+    {
+        var b = cue.Persona.Behaviours;
+        var anger = cue.Anger;
+        if (b.Abusive && b.InsultsAbove is int insultFrom && anger >= insultFrom && b.Insults.Count > 0 && picker.Chance(InsultChance))
+        {
+            return picker.Pick(b.Insults);
+        }
+        if (b.DemandsManagerAbove is int managerFrom && anger >= managerFrom && b.ManagerDemands.Count > 0
+            && cue.Reaction != "escalation_offer" && picker.Chance(ManagerChance))
+        {
+            return picker.Pick(b.ManagerDemands);
+        }
+        if (b.ThreatensOnlineAbove is int threatFrom && anger >= threatFrom && b.OnlineThreats.Count > 0 && picker.Chance(ThreatChance))
+        {
+            return picker.Pick(b.OnlineThreats);
+        }
+        var reminders = cue.Persona.Lines.Reminders;
+        if (!cue.CoreNeedMet && cue.Mood >= MoodState.Frustrated && reminders.Count > 0 && picker.Chance(ReminderChance))
+        {
+            return picker.Pick(reminders);
+        }
+        if (b.Tangents.Count > 0 && picker.Chance(b.TangentChance))
+        {
+            return picker.Pick(b.Tangents);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A reaction's lines for the mood, else for the nearest mood that has some (on a tie the angrier
+    /// one, so the customer does not soften by accident); null when the reaction has none.
+    /// </summary>
+    private static IReadOnlyList<string>? LinesFor(PersonaDefinition persona, string reaction, MoodState mood)
+    {
+        var byMood = persona.Lines.Reactions
+            .FirstOrDefault(kv => string.Equals(kv.Key.Trim(), reaction, StringComparison.OrdinalIgnoreCase)).Value;
+        if (byMood is null)
+        {
+            return null;
+        }
+        var moods = Enum.GetValues<MoodState>();
+        foreach (var candidate in moods.OrderBy(m => Math.Abs(m - mood)).ThenByDescending(m => m))
+        {
+            var lines = byMood.FirstOrDefault(kv => string.Equals(kv.Key.Trim(), candidate.ToString(), StringComparison.OrdinalIgnoreCase)).Value;
+            if (lines is not null && lines.Any(l => !string.IsNullOrWhiteSpace(l)))
+            {
+                return lines;
+            }
+        }
+        return null;
+    }
+
+    // Stable across processes (string.GetHashCode is not), so a seed replays the same call anywhere.
+    private static int MixSeed(CustomerCue cue)
+    {
+        unchecked
+        {
+            var hash = 2166136261u;
+            void Mix(int value)
+            {
+                hash = (hash ^ (uint)value) * 16777619u;
+            }
+            Mix(cue.Seed);
+            Mix(cue.Turn);
+            foreach (var c in cue.Persona.Id)
+            {
+                Mix(c);
+            }
+            return (int)(hash & 0x7FFFFFFF);
+        }
+    }
+
+    [GeneratedRegex(@"(?<=[.!?])\s+")]
+    private static partial Regex SentenceBreak();
+
+    /// <summary>Seeded choice that prefers lines the customer has not said yet this call.</summary>
+    private sealed class LinePicker(Random random, IReadOnlyList<string> alreadySaid)
+    {
+        private readonly string[] said = alreadySaid.Select(Normalize).ToArray();
+
+        public bool Chance(double probability) => random.NextDouble() < probability;
+
+        public string? Pick(IEnumerable<string>? lines)
+        {
+            var candidates = lines?.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).Distinct().ToArray() ?? [];
+            if (candidates.Length == 0)
+            {
+                return null;
+            }
+            var fresh = candidates.Where(l => !WasSaid(l)).ToArray();
+            var pool = fresh.Length > 0 ? fresh : candidates;
+            return pool[random.Next(pool.Length)];
+        }
+
+        private bool WasSaid(string line)
+        {
+            var normalized = Normalize(line);
+            return said.Any(s => s.Contains(normalized, StringComparison.Ordinal));
+        }
+
+        private static string Normalize(string text) => " " + string.Join(' ', TraineeWords.Words(text)) + " ";
+    }
+}

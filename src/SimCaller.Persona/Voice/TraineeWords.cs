@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using SimCaller.Persona.Definitions;
+
+namespace SimCaller.Persona.Voice;
+
+/// <summary>
+/// Reads what the trainee asked for, well enough for the offline engine. Works on raw
+/// speech-to-text (no capitals, no punctuation) as well as typed text.
+/// </summary>
+public static partial class TraineeWords
+{
+    private static readonly string[] QuestionOpeners =
+    [
+        "what", "whats", "which", "when", "where", "who", "whose", "how", "can", "could", "would", "will",
+        "do", "does", "did", "is", "are", "was", "were", "may", "have", "has", "tell", "give",
+    ];
+
+    /// <summary>True when the text asks something: a question mark, a question word up front, or "tell me ...".</summary>
+    public static bool IsQuestion(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+        if (text.Contains('?'))
+        {
+            return true;
+        }
+        var words = Words(text);
+        // Skip fillers and courtesy so "um sorry what's your booking number" still reads as a question.
+        var first = words.SkipWhile(w => w is "um" or "uh" or "so" or "ok" or "okay" or "and" or "sorry" or "please" or "right" or "alright")
+            .FirstOrDefault();
+        return first is not null && QuestionOpeners.Contains(first);
+    }
+
+    /// <summary>True when the trainee asks whether the customer is a bot, an AI or a real person.</summary>
+    public static bool AsksIfBot(string? text) => !string.IsNullOrWhiteSpace(text) && BotQuestion().IsMatch(text);
+
+    /// <summary>The persona fact the text asks for (most keyword hits wins), or null.</summary>
+    public static Fact? MatchFact(string? text, IEnumerable<Fact> facts)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var padded = " " + string.Join(' ', Words(text)) + " ";
+        Fact? best = null;
+        var bestHits = 0;
+        foreach (var fact in facts)
+        {
+            var hits = fact.Keywords.Append(fact.Topic)
+                .Where(k => !string.IsNullOrWhiteSpace(k))
+                .Count(k => padded.Contains(" " + string.Join(' ', Words(k)) + " ", StringComparison.Ordinal));
+            if (hits > bestHits)
+            {
+                best = fact;
+                bestHits = hits;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Lowercase words without punctuation ("what's" becomes "whats").</summary>
+    public static IReadOnlyList<string> Words(string text) =>
+        WordPattern().Matches(text.ToLowerInvariant().Replace("'", "").Replace("\u2019", ""))
+            .Select(m => m.Value)
+            .ToArray();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"\b(?:are|r)\s+(?:you|u|ya)\s+(?:(?:a|an|even\s+a|actually\s+a|just\s+a)\s+)?(?:bot|robot|ai|a\.i\.|machine|computer|chatbot|recording|real|human|person)\b|\b(?:talking|speaking|chatting)\s+(?:to|with)\s+(?:a\s+|an\s+)?(?:bot|robot|ai|machine|computer|chatbot|real\s+person|human)\b|\b(?:you(?:'re|\s+are)|ur)\s+(?:a\s+|an\s+|just\s+a\s+)?(?:bot|robot|ai|chatbot)\b|\blanguage\s+model\b|\bchat\s?gpt\b",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex BotQuestion();
+}

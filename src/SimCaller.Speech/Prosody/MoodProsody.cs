@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace SimCaller.Speech.Prosody;
+
+/// <summary>
+/// How an angry customer sounds: faster and louder as anger rises, and with Azure an expressive style
+/// (friendly when calm, then unfriendly, angry, shouting) whose degree climbs with anger.
+/// </summary>
+/// <param name="Rate">SSML prosody rate, e.g. "110%".</param>
+/// <param name="Volume">SSML prosody volume, e.g. "+4dB".</param>
+/// <param name="Pitch">SSML prosody pitch, e.g. "+8%"; null when the voice cannot take pitch.</param>
+/// <param name="Style">Azure mstts:express-as style; null for the voice's neutral delivery.</param>
+/// <param name="StyleDegree">Azure styledegree, 0.01-2.</param>
+public sealed record MoodProsody(string Rate, string Volume, string? Pitch, string? Style, double StyleDegree)
+{
+    /// <summary>Anger at which each band starts (annoyed, frustrated, angry, furious).</summary>
+    public const int AnnoyedFrom = 20, FrustratedFrom = 40, AngryFrom = 60, FuriousFrom = 80;
+
+    /// <param name="anger">0-100; values outside are clamped.</param>
+    /// <param name="allowPitch">Only some voices accept pitch (Polly neural voices do not).</param>
+    public static MoodProsody For(int anger, bool allowPitch = true)
+    {
+        anger = Math.Clamp(anger, 0, 100);
+        // Rate and volume rise smoothly so neighbouring anger values sound alike.
+        var rate = 95 + (int)Math.Round(anger * 0.22);          // 95% .. 117%
+        var volume = (int)Math.Round(-2 + anger * 0.08);         // -2dB .. +6dB (Polly's recommended ceiling)
+        var pitch = (int)Math.Round(-4 + anger * 0.16);          // -4% .. +12%
+
+        var (style, degree) = anger switch
+        {
+            < AnnoyedFrom => ("friendly", 1.0),
+            < AngryFrom => ("unfriendly", Degree(anger, AnnoyedFrom, AngryFrom)),
+            < FuriousFrom => ("angry", Degree(anger, AngryFrom, FuriousFrom)),
+            _ => ("shouting", Degree(anger, FuriousFrom, 101)),
+        };
+
+        return new MoodProsody(
+            rate.ToString(CultureInfo.InvariantCulture) + "%",
+            Signed(volume) + "dB",
+            allowPitch ? Signed(pitch) + "%" : null,
+            style,
+            degree);
+    }
+
+    /// <summary>0.8 at the start of a band up to 2.0 at its end.</summary>
+    private static double Degree(int anger, int from, int to) =>
+        Math.Round(0.8 + 1.2 * (anger - from) / (to - 1 - from), 2);
+
+    private static string Signed(int value) =>
+        (value >= 0 ? "+" : "") + value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using SimCaller.Persona.Definitions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace SimCaller.Persona.Loading;
+
+/// <summary>
+/// Reads persona YAML files. Never throws for bad input: every problem comes back located
+/// (file, line, field), and a bad file never stops the good ones from loading.
+/// </summary>
+public static partial class PersonaLoader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .IgnoreUnmatchedProperties() // unknown keys are reported by the shape check, with their line
+        .Build();
+
+    /// <summary>One persona file; on any problem the persona is left out and the problems say why.</summary>
+    public static PersonaLoadResult LoadFile(string path)
+    {
+        var loaded = Load(path);
+        return new PersonaLoadResult(loaded.Persona is null ? [] : [loaded.Persona], loaded.Problems);
+    }
+
+    /// <summary>Every *.yaml / *.yml file directly in <paramref name="directory"/>, in name order; the first file to claim an id wins it.</summary>
+    public static PersonaLoadResult LoadDirectory(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return new PersonaLoadResult([], [new PersonaProblem(directory, null, null, "persona directory not found")]);
+        }
+        var personas = new List<PersonaDefinition>();
+        var problems = new List<PersonaProblem>();
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in PersonaFiles(directory))
+        {
+            var loaded = Load(file);
+            problems.AddRange(loaded.Problems);
+            if (loaded.Persona is not { } persona)
+            {
+                continue;
+            }
+            if (owners.TryGetValue(persona.Id, out var owner))
+            {
+                problems.Add(DuplicateId(file, loaded.IdLine, persona.Id, owner));
+                continue;
+            }
+            owners[persona.Id] = file;
+            personas.Add(persona);
+        }
+        return new PersonaLoadResult(personas, problems);
+    }
+
+    internal static IEnumerable<string> PersonaFiles(string directory) =>
+        Directory.EnumerateFiles(directory)
+            .Where(IsPersonaFile)
+            .Order(StringComparer.Ordinal);
+
+    internal static bool IsPersonaFile(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    internal static PersonaProblem DuplicateId(string file, int? line, string id, string owner) =>
+        new(file, line, "id", $"duplicate id '{id}': already used by {owner}");
+
+    /// <summary>One file's outcome, with the line of its id so directory-level checks can point at it.</summary>
+    internal sealed record FileLoad(PersonaDefinition? Persona, IReadOnlyList<PersonaProblem> Problems, int? IdLine);
+
+    internal static FileLoad Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var message = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file: {e.Message}";
+            return Failed(new PersonaProblem(path, null, null, message));
+        }
+        return Parse(text, path);
+    }
+
+    internal static FileLoad Parse(string text, string file)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Failed(new PersonaProblem(file, null, null, "the file is empty"));
+        }
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            return Failed(new PersonaProblem(file, (int)e.Start.Line, null, $"YAML syntax error: {CleanMessage(e)}"));
+        }
+        if (stream.Documents.Count != 1)
+        {
+            return Failed(new PersonaProblem(file, null, null, $"expected one persona per file, found {stream.Documents.Count} YAML documents"));
+        }
+
+        var shape = new ShapeChecker(file);
+        shape.Check(stream.Documents[0].RootNode);
+        var problems = new List<PersonaProblem>(shape.Problems);
+        int? idLine = shape.Lines.TryGetValue("id", out var l) ? l : null;
+
+        PersonaDefinition? persona;
+        try
+        {
+            persona = Deserializer.Deserialize<PersonaDefinition>(text);
+        }
+        catch (YamlException e)
+        {
+            // The shape check usually explains the same fault better; only speak when it did not.
+            if (problems.Count == 0)
+            {
+                problems.Add(new PersonaProblem(file, (int)e.Start.Line, null, CleanMessage(e)));
+            }
+            return new FileLoad(null, problems, idLine);
+        }
+        if (persona is null)
+        {
+            return Failed(new PersonaProblem(file, null, null, "the file holds no persona"));
+        }
+        NullRepair.Repair(persona);
+        persona.SourceFile = Path.GetFullPath(file);
+        problems.AddRange(new PersonaValidator(file, shape.Lines).Validate(persona));
+        return new FileLoad(problems.Count == 0 ? persona : null, problems, idLine);
+    }
+
+    private static FileLoad Failed(PersonaProblem problem) => new(null, [problem], null);
+
+    /// <summary>YamlDotNet prefixes positions we already report; keep the words a trainer can act on.</summary>
+    private static string CleanMessage(YamlException e)
+    {
+        var message = e.InnerException is { } inner && !string.IsNullOrWhiteSpace(inner.Message) ? inner.Message : e.Message;
+        return PositionPrefix().Replace(message, "").Trim();
+    }
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex PositionPrefix();
+}

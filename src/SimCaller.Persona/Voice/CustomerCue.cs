@@ -36,7 +36,7 @@ public sealed record CustomerCue(
         ArgumentNullException.ThrowIfNull(request);
         var reaction = request.LastUpdate is null
             ? OpeningReaction
-            : string.IsNullOrWhiteSpace(request.LastUpdate.Reaction) ? "neutral" : request.LastUpdate.Reaction.Trim().ToLowerInvariant();
+            : string.IsNullOrWhiteSpace(request.LastUpdate.Reaction) ? ReactionKeys.Neutral : request.LastUpdate.Reaction.Trim().ToLowerInvariant();
         var lastTrainee = request.History.LastOrDefault(t => t.Speaker == Speaker.Trainee).Text ?? "";
         return new CustomerCue(
             request.Persona,

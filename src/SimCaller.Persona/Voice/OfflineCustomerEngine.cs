@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
+using SimCaller.Core.Techniques;
 using SimCaller.Persona.Definitions;
 using SimCaller.Persona.Mood;
 
@@ -20,10 +21,15 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
     /// <summary>Model id the engine reports, so logs show who spoke.</summary>
     public const string ModelId = "simcaller-offline";
 
-    private static readonly HashSet<string> EndingReactions = ["hang_up", "resolved", "escalated", "ended_by_agent"];
+    private static readonly HashSet<string> EndingReactions =
+        [ReactionKeys.HangUp, ReactionKeys.Resolved, ReactionKeys.Escalated, ReactionKeys.EndedByAgent, ReactionKeys.Abandoned];
 
     // Moves that may mention a fact's keyword without asking for it ("so your flight was cancelled?").
-    private static readonly HashSet<string> NotFactRequests = ["paraphrase", "check_satisfaction", "escalation_offer"];
+    private static readonly HashSet<string> NotFactRequests =
+        [Technique.Paraphrase.ToId(), Technique.CheckSatisfaction.ToId(), Technique.EscalationOffer.ToId()];
+
+    private static readonly string ClarifyingQuestion = Technique.ClarifyingQuestion.ToId();
+    private static readonly string EscalationOffer = Technique.EscalationOffer.ToId();
 
     // How often a behaviour shows once anger passes its threshold: often enough to be felt, not every turn.
     private const double InsultChance = 0.6;
@@ -98,13 +104,13 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
         var persona = cue.Persona;
         var said = cue.LastTraineeText;
 
-        if (cue.Reaction == "meta" || TraineeWords.AsksIfBot(said))
+        if (cue.Reaction == ReactionKeys.Meta || TraineeWords.AsksIfBot(said))
         {
-            return picker.Pick(LinesFor(persona, "meta", cue.Mood))
+            return picker.Pick(LinesFor(persona, ReactionKeys.Meta, cue.Mood))
                 ?? picker.Pick(FallbackLines.NotABot(persona.Scenario, cue.Mood))!;
         }
 
-        var asksForFact = cue.Reaction == "clarifying_question"
+        var asksForFact = cue.Reaction == ClarifyingQuestion
             || (TraineeWords.IsQuestion(said) && !NotFactRequests.Contains(cue.Reaction));
         if (asksForFact)
         {
@@ -114,9 +120,9 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
                 var answers = fact.Answers.Select(a => a.Replace("{value}", fact.Value, StringComparison.OrdinalIgnoreCase)).ToList();
                 return picker.Pick(answers) ?? $"It's {fact.Value}.";
             }
-            if (cue.Reaction == "clarifying_question")
+            if (cue.Reaction == ClarifyingQuestion)
             {
-                return picker.Pick(LinesFor(persona, "unanswered_question", cue.Mood)) ?? Reaction(cue, picker, "neutral");
+                return picker.Pick(LinesFor(persona, ReactionKeys.UnansweredQuestion, cue.Mood)) ?? Reaction(cue, picker, ReactionKeys.Neutral);
             }
         }
 
@@ -125,35 +131,31 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
 
     private static string Reaction(CustomerCue cue, LinePicker picker, string reaction) =>
         picker.Pick(LinesFor(cue.Persona, reaction, cue.Mood))
-        ?? picker.Pick(LinesFor(cue.Persona, "neutral", cue.Mood))
+        ?? picker.Pick(LinesFor(cue.Persona, ReactionKeys.Neutral, cue.Mood))
         ?? picker.Pick(FallbackLines.General(cue.Persona.Scenario, cue.Mood))!;
 
-    /// <summary>At most one persona behaviour per turn, the most heated first.</summary>
+    /// <summary>
+    /// At most one persona behaviour per turn, the most heated first; null when none applies or the
+    /// only candidates were just said (a reminder every turn sounds like a recording).
+    /// </summary>
     private static string? Behaviour(CustomerCue cue, LinePicker picker)
     {
         var b = cue.Persona.Behaviours;
         var anger = cue.Anger;
-        if (b.Abusive && b.InsultsAbove is int insultFrom && anger >= insultFrom && b.Insults.Count > 0 && picker.Chance(InsultChance))
+        var candidates = new (bool Applies, double Chance, List<string> Lines)[]
         {
-            return picker.Pick(b.Insults);
-        }
-        if (b.DemandsManagerAbove is int managerFrom && anger >= managerFrom && b.ManagerDemands.Count > 0
-            && cue.Reaction != "escalation_offer" && picker.Chance(ManagerChance))
+            (b.Abusive && anger >= (b.InsultsAbove ?? int.MaxValue), InsultChance, b.Insults),
+            (anger >= (b.DemandsManagerAbove ?? int.MaxValue) && cue.Reaction != EscalationOffer, ManagerChance, b.ManagerDemands),
+            (anger >= (b.ThreatensOnlineAbove ?? int.MaxValue), ThreatChance, b.OnlineThreats),
+            (!cue.CoreNeedMet && cue.Mood >= MoodState.Frustrated, ReminderChance, cue.Persona.Lines.Reminders),
+            (true, b.TangentChance, b.Tangents),
+        };
+        foreach (var (applies, chance, lines) in candidates)
         {
-            return picker.Pick(b.ManagerDemands);
-        }
-        if (b.ThreatensOnlineAbove is int threatFrom && anger >= threatFrom && b.OnlineThreats.Count > 0 && picker.Chance(ThreatChance))
-        {
-            return picker.Pick(b.OnlineThreats);
-        }
-        var reminders = cue.Persona.Lines.Reminders;
-        if (!cue.CoreNeedMet && cue.Mood >= MoodState.Frustrated && reminders.Count > 0 && picker.Chance(ReminderChance))
-        {
-            return picker.Pick(reminders);
-        }
-        if (b.Tangents.Count > 0 && picker.Chance(b.TangentChance))
-        {
-            return picker.Pick(b.Tangents);
+            if (applies && lines.Count > 0 && picker.Chance(chance) && picker.PickExtra(lines) is string line)
+            {
+                return line;
+            }
         }
         return null;
     }
@@ -173,7 +175,7 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
         var moods = Enum.GetValues<MoodState>();
         foreach (var candidate in moods.OrderBy(m => Math.Abs(m - mood)).ThenByDescending(m => m))
         {
-            var lines = byMood.FirstOrDefault(kv => string.Equals(kv.Key.Trim(), candidate.ToString(), StringComparison.OrdinalIgnoreCase)).Value;
+            var lines = byMood.FirstOrDefault(kv => string.Equals(kv.Key.Trim(), candidate.ToId(), StringComparison.OrdinalIgnoreCase)).Value;
             if (lines is not null && lines.Any(l => !string.IsNullOrWhiteSpace(l)))
             {
                 return lines;
@@ -210,7 +212,17 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
     {
         private readonly string[] said = alreadySaid.Select(Normalize).ToArray();
 
+        // Add-ons skip lines heard in the customer's last two turns rather than repeat them.
+        private const int RecentTurns = 2;
+
         public bool Chance(double probability) => random.NextDouble() < probability;
+
+        /// <summary>Like <see cref="Pick"/>, but null rather than a line from the last few turns.</summary>
+        public string? PickExtra(IEnumerable<string> lines)
+        {
+            var recent = said.TakeLast(RecentTurns).ToArray();
+            return Pick(lines.Where(l => !recent.Any(r => r.Contains(Normalize(l), StringComparison.Ordinal))));
+        }
 
         public string? Pick(IEnumerable<string>? lines)
         {

@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Text.Json;
+using SimCaller.Cli.Hosting;
+using SimCaller.Cli.Terminal;
+using SimCaller.Persona.Definitions;
+using SimCaller.Persona.Loading;
+using SimCaller.Persona.Mood;
+
+namespace SimCaller.Cli.Commands;
+
+/// <summary>`simcaller personas list|show|lint|graph`.</summary>
+public static class PersonasCommand
+{
+    public static Command Create(GlobalOptions global) =>
+        new("personas", "The customers on offer")
+        {
+            List(global),
+            Show(global),
+            Lint(global),
+            Graph(global),
+        };
+
+    private static Command List(GlobalOptions global)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var command = new Command("list", "List personas: id, name, difficulties, summary") { json };
+        command.SetAction(CliRunner.Action(global, (parse, services, ct) =>
+        {
+            var personas = services.Get<PersonaCatalog>().All;
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(
+                    personas.Select(p => new { p.Id, p.Name, Difficulties = p.DifficultyNames(), p.DefaultDifficulty, p.Summary }),
+                    CliJson.Indented));
+                return Task.FromResult(ExitCodes.Ok);
+            }
+            var ui = Ui.For(false);
+            if (personas.Count == 0)
+            {
+                ui.Line($"No personas in {services.Get<PersonaCatalog>().Directory}.");
+                return Task.FromResult(ExitCodes.Ok);
+            }
+            var idWidth = personas.Max(p => p.Id.Length);
+            var nameWidth = personas.Max(p => p.Name.Length);
+            foreach (var p in personas)
+            {
+                ui.Line($"{ui.Bold(p.Id.PadRight(idWidth))}  {p.Name.PadRight(nameWidth)}  [{string.Join("/", p.DifficultyNames())}]  {p.Summary}");
+            }
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+
+    private static Command Show(GlobalOptions global)
+    {
+        var id = new Argument<string>("ID") { Description = "Persona id" };
+        var json = new Option<bool>("--json") { Description = "Print the whole persona as JSON" };
+        var command = new Command("show", "Show one persona") { id, json };
+        command.SetAction(CliRunner.Action(global, (parse, services, ct) =>
+        {
+            var persona = Find(services.Get<PersonaCatalog>(), parse.GetValue(id)!);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(persona, CliJson.Indented));
+                return Task.FromResult(ExitCodes.Ok);
+            }
+            var ui = Ui.For(false);
+            ui.Line($"{ui.Bold(persona.Name)} ({persona.Id})");
+            ui.Line(persona.Summary);
+            ui.Line();
+            ui.Line($"Company:     {persona.Scenario.Company} — {persona.Scenario.Product}");
+            ui.Line($"Problem:     {persona.Scenario.Problem}");
+            ui.Line($"Needs:       {persona.Needs.Core}");
+            if (!string.IsNullOrWhiteSpace(persona.Needs.Partial))
+            {
+                ui.Line($"Would take:  {persona.Needs.Partial}");
+            }
+            ui.Line($"Personality: {persona.Personality}");
+            ui.Line($"Starts at:   anger {persona.StartingAnger}{(persona.Behaviours.Abusive ? ", abusive (boundaries apply)" : "")}");
+            ui.Line($"Patience:    {persona.Patience.MaxTurns} turns, hangs up after {persona.Patience.FuriousTurns} furious turns or {persona.Patience.SilentTurns} silences");
+            ui.Line("Difficulties:");
+            foreach (var name in persona.DifficultyNames())
+            {
+                var description = persona.Difficulties.TryGetValue(name, out var level) ? level.Description : "";
+                var marker = string.Equals(name, persona.DefaultDifficulty, StringComparison.OrdinalIgnoreCase) ? " (default)" : "";
+                ui.Line($"  {name}{marker}  {description}");
+            }
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+
+    private static Command Lint(GlobalOptions global)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Persona files (default: every file in the personas folder)", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("lint", "Check persona files; exit 1 when there are problems") { files };
+        command.SetAction(CliRunner.Action(global, (parse, services, ct) =>
+        {
+            var given = parse.GetValue(files) ?? [];
+            var results = given.Length > 0
+                ? given.Select(PersonaLoader.LoadFile).ToArray()
+                : [PersonaLoader.LoadDirectory(PersonaLocator.ResolveDirectory(services.Configuration["Personas:Path"]))];
+            var problems = results.SelectMany(r => r.Problems).ToArray();
+            foreach (var problem in problems)
+            {
+                Console.Out.WriteLine(problem.ToString());
+            }
+            if (problems.Length > 0)
+            {
+                Console.Error.WriteLine($"{problems.Length} problem{(problems.Length == 1 ? "" : "s")}.");
+                return Task.FromResult(ExitCodes.Failure);
+            }
+            var count = results.Sum(r => r.Personas.Count);
+            Console.Out.WriteLine($"{count} persona{(count == 1 ? "" : "s")} OK");
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+
+    private static Command Graph(GlobalOptions global)
+    {
+        var id = new Argument<string>("ID") { Description = "Persona id" };
+        var format = new Option<string>("--format") { Description = "mermaid (default) or dot", DefaultValueFactory = _ => "mermaid" };
+        format.AcceptOnlyFromAmong("mermaid", "dot");
+        var difficulty = new Option<string?>("--difficulty") { Description = "Difficulty level (default: the persona's)", HelpName = "LEVEL" };
+        var command = new Command("graph", "Print the persona's mood machine as a diagram") { id, format, difficulty };
+        command.SetAction(CliRunner.Action(global, (parse, services, ct) =>
+        {
+            var persona = Find(services.Get<PersonaCatalog>(), parse.GetValue(id)!);
+            var level = parse.GetValue(difficulty);
+            if (!persona.TryResolveDifficulty(level, out _))
+            {
+                throw new Practice.UnknownDifficultyException(persona.Id, level ?? "", persona.DifficultyNames());
+            }
+            var machine = MoodMachine.Create(persona, persona.CanonicalDifficulty(level), seed: 0);
+            Console.Out.WriteLine(parse.GetValue(format) == "dot" ? machine.ToDot() : machine.ToMermaid());
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+
+    private static PersonaDefinition Find(PersonaCatalog catalog, string id) =>
+        catalog.Find(id) ?? throw new Practice.UnknownPersonaException(id, catalog.Ids);
+}

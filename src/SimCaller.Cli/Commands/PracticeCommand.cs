@@ -1,0 +1,157 @@
+using System.CommandLine;
+using SimCaller.Cli.Hosting;
+using SimCaller.Cli.Terminal;
+using SimCaller.Core.Calls;
+using SimCaller.Evaluation.Rendering;
+using SimCaller.Persona.Definitions;
+using SimCaller.Persona.Loading;
+using SimCaller.Practice;
+
+namespace SimCaller.Cli.Commands;
+
+/// <summary>`simcaller practice`: a call in the terminal, the debrief at the end.</summary>
+public static class PracticeCommand
+{
+    public const string DefaultPersona = "stressed-traveler";
+
+    private const string Help = """
+        Type your replies and press Enter; an empty line is silence.
+          /transfer  put the customer through to a supervisor
+          /hangup    end the call yourself
+          /quit      leave the call (saved as abandoned)
+          /help      this list
+        """;
+
+    public static Command Create(GlobalOptions global)
+    {
+        var persona = new Option<string?>("--persona") { Description = "Persona id (default: a menu, or stressed-traveler when input is not a terminal)", HelpName = "ID" };
+        var difficulty = new Option<string?>("--difficulty") { Description = "Difficulty level (default: the persona's)", HelpName = "LEVEL" };
+        var seed = new Option<int?>("--seed") { Description = "Seed for a reproducible customer", HelpName = "N" };
+        var script = new Option<string?>("--script") { Description = "Read your lines from a file, one per line (blank line = silence)", HelpName = "FILE" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout at the end; everything else goes to stderr" };
+        var command = new Command("practice", "Hold a practice call in the terminal") { persona, difficulty, seed, script, json };
+        command.SetAction(CliRunner.Action(global, async (parse, services, ct) =>
+        {
+            var asJson = parse.GetValue(json);
+            var input = parse.GetValue(script) is { } file ? await TraineeInput.FromScriptAsync(file, ct) : TraineeInput.FromStdin();
+            var ui = Ui.For(asJson);
+            var practice = services.Get<PracticeService>();
+            var personaId = parse.GetValue(persona) ?? ChoosePersona(ui, input, services.Get<PersonaCatalog>());
+            var call = new TerminalCall(practice, ui, input);
+            var ended = await call.RunAsync(new StartSessionRequest(personaId, parse.GetValue(difficulty), parse.GetValue(seed)), ct);
+
+            if (asJson)
+            {
+                var transcript = await practice.GetTranscriptAsync(ended.SessionId, CancellationToken.None);
+                await Console.Out.WriteLineAsync(PracticeReport.ToJson(transcript, ended));
+            }
+            else
+            {
+                ui.Line();
+                ui.Line(DebriefMarkdown.Render(ended.Debrief));
+            }
+            ui.Line(ui.Dim($"Session {ended.SessionId} ({ended.Outcome.ToId()}). Reopen the debrief with: simcaller debrief {ended.SessionId} --format html --out debrief.html"));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static string ChoosePersona(Ui ui, TraineeInput input, PersonaCatalog catalog)
+    {
+        var personas = catalog.All;
+        if (!input.IsInteractive || personas.Count == 0)
+        {
+            return DefaultPersona;
+        }
+        ui.Line(ui.Bold("Who is calling?"));
+        for (var i = 0; i < personas.Count; i++)
+        {
+            ui.Line($"  {i + 1}) {personas[i].Name} — {personas[i].Summary} {ui.Dim($"[{string.Join("/", personas[i].DifficultyNames())}]")}");
+        }
+        while (true)
+        {
+            ui.Write("Pick a number [1]: ");
+            ui.Flush();
+            var answer = Console.ReadLine();
+            if (string.IsNullOrWhiteSpace(answer))
+            {
+                return personas[0].Id;
+            }
+            if (int.TryParse(answer.Trim(), out var n) && n >= 1 && n <= personas.Count)
+            {
+                return personas[n - 1].Id;
+            }
+            var byId = personas.FirstOrDefault(p => string.Equals(p.Id, answer.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (byId is not null)
+            {
+                return byId.Id;
+            }
+            ui.Line($"Type a number from 1 to {personas.Count}.");
+        }
+    }
+
+    /// <summary>One call's loop: show the customer, read the trainee, until the call ends or input does.</summary>
+    private sealed class TerminalCall(PracticeService practice, Ui ui, TraineeInput input)
+    {
+        public async Task<SessionEnded> RunAsync(StartSessionRequest request, CancellationToken ct)
+        {
+            var started = await practice.StartAsync(request, ct);
+            ui.Line(ui.Dim($"Calling: {started.PersonaName} ({started.PersonaId}, {started.Difficulty}, seed {started.Seed}). /help for commands."));
+            ShowCustomer(started.PersonaName, started.OpeningLine, started.Anger, started.Mood, null);
+            try
+            {
+                return await LoopAsync(started, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C mid-call: keep what was said, as an abandoned call.
+                ui.Line(ui.Dim("Call interrupted."));
+                return await practice.EndAsync(started.SessionId, EndReason.Abandoned, CancellationToken.None);
+            }
+        }
+
+        private async Task<SessionEnded> LoopAsync(SessionStarted started, CancellationToken ct)
+        {
+            while (true)
+            {
+                if (input.IsInteractive)
+                {
+                    ui.Write(ui.Bold("You: "));
+                    ui.Flush();
+                }
+                var line = await input.ReadLineAsync(ct);
+                if (line is null)
+                {
+                    ui.Line(ui.Dim("End of input: the call is saved as abandoned."));
+                    return await practice.EndAsync(started.SessionId, EndReason.Abandoned, ct);
+                }
+                switch (line.Trim().ToLowerInvariant())
+                {
+                    case "/quit":
+                        return await practice.EndAsync(started.SessionId, EndReason.Abandoned, ct);
+                    case "/transfer":
+                        return await practice.EndAsync(started.SessionId, EndReason.Transferred, ct);
+                    case "/hangup":
+                        return await practice.EndAsync(started.SessionId, EndReason.AgentHungUp, ct);
+                    case var command when command.StartsWith('/'):
+                        ui.Line(Help);
+                        continue;
+                }
+                var result = await practice.TakeTurnAsync(started.SessionId, new TraineeTurn(line), ct);
+                ShowCustomer(started.PersonaName, result.CustomerLine, result.Anger, result.Mood, result.Update.Reasons);
+                if (result.IsOver)
+                {
+                    ui.Line(ui.Dim($"The call has ended: {result.Outcome.ToId()}."));
+                    return await practice.EndAsync(started.SessionId, EndReason.Completed, ct);
+                }
+            }
+        }
+
+        private void ShowCustomer(string name, string text, int anger, Persona.Mood.MoodState mood, IReadOnlyList<string>? reasons)
+        {
+            ui.Line($"{ui.Cyan("Customer")} ({name}): {text}");
+            ui.Line(AngerMeter.Render(ui, anger, mood, reasons));
+            ui.Flush();
+        }
+    }
+}

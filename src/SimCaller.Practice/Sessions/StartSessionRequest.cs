@@ -1,0 +1,15 @@
+namespace SimCaller.Practice;
+
+/// <summary>What a channel asks for when a trainee starts a call.</summary>
+/// <param name="Difficulty">A level of the persona; null for the persona's default.</param>
+/// <param name="Seed">Fixes the customer's choices (opening line, tangents); null for a random one.</param>
+/// <param name="Channel">Where the call happens ("terminal", "phone", "browser"); kept for the history.</param>
+/// <param name="Trainee">Who practises, when known (name, phone number, candidate label).</param>
+/// <param name="ExternalRef">The channel's own id for the call (e.g. Twilio CallSid), to find the session again.</param>
+public sealed record StartSessionRequest(
+    string PersonaId,
+    string? Difficulty = null,
+    int? Seed = null,
+    string Channel = "terminal",
+    string? Trainee = null,
+    string? ExternalRef = null);

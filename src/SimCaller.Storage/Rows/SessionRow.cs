@@ -1,0 +1,65 @@
+using SimCaller.Core.Calls;
+using SimCaller.Practice.Storage;
+
+namespace SimCaller.Storage.Rows;
+
+/// <summary>A session row joined with its latest turn and its debrief (see <see cref="SessionSql.Select"/>).</summary>
+public sealed class SessionRow
+{
+    public string Id { get; set; } = "";
+    public string PersonaId { get; set; } = "";
+    public string PersonaName { get; set; } = "";
+    public string Difficulty { get; set; } = "";
+    public int Seed { get; set; }
+    public string Channel { get; set; } = "";
+    public string? Trainee { get; set; }
+    public string? ExternalRef { get; set; }
+    public string StartedAt { get; set; } = "";
+    public string? EndedAt { get; set; }
+    public string Outcome { get; set; } = "";
+    public int StartingAnger { get; set; }
+    public string MoodSnapshot { get; set; } = "";
+    public int TurnCount { get; set; }
+    public int? Anger { get; set; }
+    public string? Mood { get; set; }
+    public double? Score { get; set; }
+    public string? DebriefToken { get; set; }
+
+    public static SessionRow From(SessionRecord session) => new()
+    {
+        Id = session.Id,
+        PersonaId = session.PersonaId,
+        PersonaName = session.PersonaName,
+        Difficulty = session.Difficulty,
+        Seed = session.Seed,
+        Channel = session.Channel,
+        Trainee = session.Trainee,
+        ExternalRef = session.ExternalRef,
+        StartedAt = RowMapping.FormatTime(session.StartedAt),
+        EndedAt = session.EndedAt is { } ended ? RowMapping.FormatTime(ended) : null,
+        Outcome = session.Outcome.ToId(),
+        StartingAnger = session.StartingAnger,
+        MoodSnapshot = session.MoodSnapshot,
+        TurnCount = session.TurnCount,
+    };
+
+    public SessionRecord ToRecord() => new(
+        Id,
+        PersonaId,
+        PersonaName,
+        Difficulty,
+        Seed,
+        Channel,
+        Trainee,
+        ExternalRef,
+        RowMapping.ParseTime(StartedAt),
+        EndedAt is null ? null : RowMapping.ParseTime(EndedAt),
+        RowMapping.ParseOutcome(Outcome),
+        StartingAnger,
+        MoodSnapshot,
+        TurnCount,
+        Anger ?? StartingAnger,
+        Mood ?? "",
+        Score,
+        DebriefToken);
+}

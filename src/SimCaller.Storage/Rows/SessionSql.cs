@@ -1,0 +1,70 @@
+namespace SimCaller.Storage.Rows;
+
+/// <summary>Queries whose text is the same for every engine; stores add their own paging and locking.</summary>
+public static class SessionSql
+{
+    /// <summary>Sessions with the anger and mood of their latest turn and their debrief's score; add WHERE / ORDER BY.</summary>
+    public const string Select = """
+        SELECT s.id AS Id, s.persona_id AS PersonaId, s.persona_name AS PersonaName, s.difficulty AS Difficulty,
+               s.seed AS Seed, s.channel AS Channel, s.trainee AS Trainee, s.external_ref AS ExternalRef,
+               s.started_at AS StartedAt, s.ended_at AS EndedAt, s.outcome AS Outcome,
+               s.starting_anger AS StartingAnger, s.mood_snapshot AS MoodSnapshot, s.turn_count AS TurnCount,
+               t.anger AS Anger, t.mood AS Mood, d.score AS Score, d.token AS DebriefToken
+        FROM sessions s
+        LEFT JOIN turns t ON t.session_id = s.id AND t.number = s.turn_count
+        LEFT JOIN debriefs d ON d.session_id = s.id
+        """;
+
+    public const string InsertSession = """
+        INSERT INTO sessions (id, persona_id, persona_name, difficulty, seed, channel, trainee, external_ref,
+                              started_at, ended_at, outcome, starting_anger, mood_snapshot, turn_count)
+        VALUES (@Id, @PersonaId, @PersonaName, @Difficulty, @Seed, @Channel, @Trainee, @ExternalRef,
+                @StartedAt, @EndedAt, @Outcome, @StartingAnger, @MoodSnapshot, @TurnCount)
+        """;
+
+    public const string InsertTurn = """
+        INSERT INTO turns (session_id, number, at, speaker, text, anger, mood, techniques, events)
+        VALUES (@SessionId, @Number, @At, @Speaker, @Text, @Anger, @Mood, @Techniques, @Events)
+        """;
+
+    public const string SelectTurns = """
+        SELECT session_id AS SessionId, number AS Number, at AS At, speaker AS Speaker, text AS Text,
+               anger AS Anger, mood AS Mood, techniques AS Techniques, events AS Events
+        FROM turns WHERE session_id = @SessionId ORDER BY number
+        """;
+
+    public const string AdvanceSession = """
+        UPDATE sessions SET mood_snapshot = @MoodSnapshot, turn_count = turn_count + @Added
+        WHERE id = @SessionId AND turn_count = @Expected AND ended_at IS NULL
+        """;
+
+    public const string InsertTurnRequest =
+        "INSERT INTO turn_requests (session_id, request_key, result) VALUES (@SessionId, @RequestKey, @Result)";
+
+    public const string SelectTurnRequest =
+        "SELECT result FROM turn_requests WHERE session_id = @SessionId AND request_key = @RequestKey";
+
+    public const string EndSession =
+        "UPDATE sessions SET ended_at = @EndedAt, outcome = @Outcome WHERE id = @SessionId AND ended_at IS NULL";
+
+    public const string InsertDebrief = """
+        INSERT INTO debriefs (session_id, token, created_at, score, document)
+        VALUES (@SessionId, @Token, @CreatedAt, @Score, @Json)
+        """;
+
+    public const string SelectDebrief = """
+        SELECT session_id AS SessionId, token AS Token, created_at AS CreatedAt, score AS Score, document AS Json
+        FROM debriefs
+        """;
+
+    public const string InsertCode = """
+        INSERT INTO session_codes (code, persona_id, difficulty, seed, label, created_at)
+        VALUES (@Code, @PersonaId, @Difficulty, @Seed, @Label, @CreatedAt)
+        """;
+
+    public const string SelectCode = """
+        SELECT code AS Code, persona_id AS PersonaId, difficulty AS Difficulty, seed AS Seed, label AS Label,
+               created_at AS CreatedAt
+        FROM session_codes
+        """;
+}

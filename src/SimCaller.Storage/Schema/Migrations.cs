@@ -1,0 +1,69 @@
+namespace SimCaller.Storage.Schema;
+
+/// <summary>
+/// The schema, as ordered steps. Plain SQL types (TEXT, INTEGER, REAL) so the same steps suit SQLite
+/// and PostgreSQL; times are ISO-8601 UTC text, which sorts in time order. Never edit a shipped step:
+/// add a new one.
+/// </summary>
+public static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "sessions, turns, idempotent turn requests", """
+            CREATE TABLE sessions (
+                id TEXT PRIMARY KEY,
+                persona_id TEXT NOT NULL,
+                persona_name TEXT NOT NULL,
+                difficulty TEXT NOT NULL,
+                seed INTEGER NOT NULL,
+                channel TEXT NOT NULL,
+                trainee TEXT NULL,
+                external_ref TEXT NULL,
+                started_at TEXT NOT NULL,
+                ended_at TEXT NULL,
+                outcome TEXT NOT NULL,
+                starting_anger INTEGER NOT NULL,
+                mood_snapshot TEXT NOT NULL,
+                turn_count INTEGER NOT NULL
+            );
+            CREATE INDEX ix_sessions_started_at ON sessions (started_at);
+            CREATE INDEX ix_sessions_external_ref ON sessions (external_ref);
+            CREATE TABLE turns (
+                session_id TEXT NOT NULL REFERENCES sessions (id),
+                number INTEGER NOT NULL,
+                at TEXT NOT NULL,
+                speaker TEXT NOT NULL,
+                text TEXT NOT NULL,
+                anger INTEGER NOT NULL,
+                mood TEXT NOT NULL,
+                techniques TEXT NOT NULL,
+                events INTEGER NOT NULL,
+                PRIMARY KEY (session_id, number)
+            );
+            CREATE TABLE turn_requests (
+                session_id TEXT NOT NULL REFERENCES sessions (id),
+                request_key TEXT NOT NULL,
+                result TEXT NOT NULL,
+                PRIMARY KEY (session_id, request_key)
+            );
+            """),
+        new(2, "debriefs and session codes", """
+            CREATE TABLE debriefs (
+                session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+                token TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL,
+                score REAL NOT NULL,
+                document TEXT NOT NULL
+            );
+            CREATE TABLE session_codes (
+                code TEXT PRIMARY KEY,
+                persona_id TEXT NOT NULL,
+                difficulty TEXT NOT NULL,
+                seed INTEGER NOT NULL,
+                label TEXT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_session_codes_created_at ON session_codes (created_at);
+            """),
+    ];
+}

@@ -1,6 +1,60 @@
+using Microsoft.Extensions.Options;
+using Serilog;
+using SimCaller.Api.Audio;
+using SimCaller.Api.Debriefs;
+using SimCaller.Api.Twilio;
+using SimCaller.Practice;
+using SimCaller.Speech.Azure;
+using SimCaller.Speech.Caching;
+
+// The single composition root of the phone practice service.
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logging) => logging
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
+
+builder.Services.AddSimCallerPractice(builder.Configuration);
+
+var twilioSection = builder.Configuration.GetSection(TwilioOptions.Section);
+builder.Services.AddOptions<TwilioOptions>().Configure(options => options.Load(twilioSection));
+builder.Services.AddHttpClient(DebriefLinkSender.HttpClientName);
+builder.Services.AddSingleton<DebriefLinkSender>();
+
+// Azure speech only when both key and region are set; otherwise the customer speaks through Polly <Say>.
+var azure = builder.Configuration.GetSection("Speech:Azure").Get<AzureSpeechOptions>() ?? new AzureSpeechOptions();
+if (azure.IsConfigured)
+{
+    var cacheDirectory = builder.Configuration["Speech:CacheDirectory"] is { Length: > 0 } configured
+        ? configured
+        : Path.Combine(Path.GetTempPath(), "simcaller-audio");
+    builder.Services.AddSingleton(azure);
+    builder.Services.AddHttpClient<AzureSpeechClient>();
+    builder.Services.AddSingleton(new SpeechAudioCache(cacheDirectory));
+    builder.Services.AddSingleton<MoodSpeechSynthesizer>();
+}
+builder.Services.AddSingleton<CustomerAudio>();
+builder.Services.AddSingleton<PhoneCallFlow>();
+builder.Services.AddSingleton<TwilioSignatureFilter>();
+builder.Services.AddHealthChecks();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseSerilogRequestLogging();
+app.MapHealthChecks("/health");
+app.MapTwilioWebhooks();
+app.MapDebriefPages();
+app.MapAudio();
+
+var twilio = app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value;
+if (string.IsNullOrWhiteSpace(twilio.AuthToken))
+    app.Logger.LogWarning("Twilio:AuthToken is not set: every Twilio webhook will be refused (403)");
+if (string.IsNullOrWhiteSpace(twilio.PublicBaseUrl))
+    app.Logger.LogWarning("Twilio:PublicBaseUrl is not set: signatures are checked against the URL this server sees, which fails behind a proxy or tunnel");
 
 app.Run();
+
+/// <summary>Visible to tests (WebApplicationFactory).</summary>
+public partial class Program;

@@ -39,6 +39,15 @@ public static class FallbackLines
             : [$"Am I a bot? I'm a very real, very fed up customer. Deal with {thing}!", $"Oh, that's rich. I'm a real person and {thing} is a real problem!"];
     }
 
+    /// <summary>When the trainee asks for something the persona's facts do not cover.</summary>
+    public static IReadOnlyList<string> DoNotKnow(Scenario scenario, MoodState mood)
+    {
+        var company = string.IsNullOrWhiteSpace(scenario.Company) ? "the company" : scenario.Company.Trim();
+        return mood <= MoodState.Annoyed
+            ? ["Sorry, I don't know that one. Isn't it on your system?", "I'm not sure, honestly. Can you look it up?"]
+            : [$"How would I know that? You're {company}!", "I don't have that. Shouldn't it be on your screen?"];
+    }
+
     private static string Thing(Scenario scenario)
     {
         var product = scenario.Product.Trim();

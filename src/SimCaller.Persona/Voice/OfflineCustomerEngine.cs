@@ -122,7 +122,8 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
             }
             if (cue.Reaction == ClarifyingQuestion)
             {
-                return picker.Pick(LinesFor(persona, ReactionKeys.UnansweredQuestion, cue.Mood)) ?? Reaction(cue, picker, ReactionKeys.Neutral);
+                // Persona "unanswered_question" lines are the customer's own question going unanswered, not this.
+                return picker.Pick(FallbackLines.DoNotKnow(persona.Scenario, cue.Mood))!;
             }
         }
 

@@ -36,7 +36,10 @@ public static partial class TraineeWords
     /// <summary>True when the trainee asks whether the customer is a bot, an AI or a real person.</summary>
     public static bool AsksIfBot(string? text) => !string.IsNullOrWhiteSpace(text) && BotQuestion().IsMatch(text);
 
-    /// <summary>The persona fact the text asks for (most keyword hits wins), or null.</summary>
+    /// <summary>
+    /// The persona fact the text asks for, or null. Longer keyword phrases count for more ("what time do
+    /// you need" beats "what time"); on a tie the keyword said first wins ("the name on the booking").
+    /// </summary>
     public static Fact? MatchFact(string? text, IEnumerable<Fact> facts)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -45,16 +48,23 @@ public static partial class TraineeWords
         }
         var padded = " " + string.Join(' ', Words(text)) + " ";
         Fact? best = null;
-        var bestHits = 0;
+        (int Words, int Position) bestScore = (0, 0);
         foreach (var fact in facts)
         {
-            var hits = fact.Keywords.Append(fact.Topic)
-                .Where(k => !string.IsNullOrWhiteSpace(k))
-                .Count(k => padded.Contains(" " + string.Join(' ', Words(k)) + " ", StringComparison.Ordinal));
-            if (hits > bestHits)
+            var score = (Words: 0, Position: int.MaxValue);
+            foreach (var keyword in fact.Keywords.Append(fact.Topic).Where(k => !string.IsNullOrWhiteSpace(k)))
+            {
+                var words = Words(keyword);
+                var at = words.Count == 0 ? -1 : padded.IndexOf(" " + string.Join(' ', words) + " ", StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    score = (score.Words + words.Count, Math.Min(score.Position, at));
+                }
+            }
+            if (score.Words > bestScore.Words || (score.Words == bestScore.Words && score.Words > 0 && score.Position < bestScore.Position))
             {
                 best = fact;
-                bestHits = hits;
+                bestScore = score;
             }
         }
         return best;

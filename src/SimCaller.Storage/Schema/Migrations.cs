@@ -1,9 +1,9 @@
 namespace SimCaller.Storage.Schema;
 
 /// <summary>
-/// The schema, as ordered steps. Plain SQL types (TEXT, INTEGER, REAL) so the same steps suit SQLite
-/// and PostgreSQL; times are ISO-8601 UTC text, which sorts in time order. Never edit a shipped step:
-/// add a new one.
+/// The schema, as ordered steps. Plain SQL types (TEXT, INTEGER, DOUBLE PRECISION) so the same steps
+/// suit SQLite and PostgreSQL (where REAL would be single precision); times are ISO-8601 UTC text,
+/// which sorts in time order. Never edit a shipped step: add a new one.
 /// </summary>
 public static class Migrations
 {
@@ -52,7 +52,7 @@ public static class Migrations
                 session_id TEXT PRIMARY KEY REFERENCES sessions (id),
                 token TEXT NOT NULL UNIQUE,
                 created_at TEXT NOT NULL,
-                score REAL NOT NULL,
+                score DOUBLE PRECISION NOT NULL,
                 document TEXT NOT NULL
             );
             CREATE TABLE session_codes (

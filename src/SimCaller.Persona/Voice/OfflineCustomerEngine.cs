@@ -24,10 +24,6 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
     private static readonly HashSet<string> EndingReactions =
         [ReactionKeys.HangUp, ReactionKeys.Resolved, ReactionKeys.Escalated, ReactionKeys.EndedByAgent, ReactionKeys.Abandoned];
 
-    // Moves that may mention a fact's keyword without asking for it ("so your flight was cancelled?").
-    private static readonly HashSet<string> NotFactRequests =
-        [Technique.Paraphrase.ToId(), Technique.CheckSatisfaction.ToId(), Technique.EscalationOffer.ToId()];
-
     private static readonly string ClarifyingQuestion = Technique.ClarifyingQuestion.ToId();
     private static readonly string EscalationOffer = Technique.EscalationOffer.ToId();
 
@@ -110,8 +106,10 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
                 ?? picker.Pick(FallbackLines.NotABot(persona.Scenario, cue.Mood))!;
         }
 
+        // A question the analyser did not label is read for facts too; a question that was really
+        // empathy or a paraphrase ("so the wedding's tomorrow?") gets its reaction instead.
         var asksForFact = cue.Reaction == ClarifyingQuestion
-            || (TraineeWords.IsQuestion(said) && !NotFactRequests.Contains(cue.Reaction));
+            || (cue.Reaction == ReactionKeys.Neutral && TraineeWords.IsQuestion(said));
         if (asksForFact)
         {
             var fact = TraineeWords.MatchFact(said, persona.Scenario.Facts);

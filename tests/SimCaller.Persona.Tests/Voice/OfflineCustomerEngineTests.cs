@@ -42,6 +42,13 @@ public class OfflineCustomerEngineTests
     }
 
     [Fact]
+    public async Task A_paraphrase_that_mentions_a_fact_is_not_taken_as_a_request_for_it()
+    {
+        var reply = await Say(After(Traveller(), "so your booking got cancelled with just a text?", "paraphrase", 65, MoodState.Angry));
+        Assert.DoesNotContain("QX7R2M", reply);
+    }
+
+    [Fact]
     public async Task A_question_about_something_unknown_gets_no_invented_fact()
     {
         var persona = Traveller();

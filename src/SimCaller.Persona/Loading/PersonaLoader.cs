@@ -98,6 +98,11 @@ public static partial class PersonaLoader
         {
             return Failed(new PersonaProblem(file, (int)e.Start.Line, null, $"YAML syntax error: {CleanMessage(e)}"));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up without a position on some unterminated constructs.
+            return Failed(new PersonaProblem(file, null, null, "YAML syntax error: the file ends inside an unclosed bracket, brace or quote"));
+        }
         if (stream.Documents.Count != 1)
         {
             return Failed(new PersonaProblem(file, null, null, $"expected one persona per file, found {stream.Documents.Count} YAML documents"));
@@ -129,7 +134,8 @@ public static partial class PersonaLoader
         NullRepair.Repair(persona);
         persona.SourceFile = Path.GetFullPath(file);
         problems.AddRange(new PersonaValidator(file, shape.Lines).Validate(persona));
-        return new FileLoad(problems.Count == 0 ? persona : null, problems, idLine);
+        // In file order, so a trainer can fix them top to bottom.
+        return new FileLoad(problems.Count == 0 ? persona : null, problems.OrderBy(p => p.Line ?? 0).ToArray(), idLine);
     }
 
     private static FileLoad Failed(PersonaProblem problem) => new(null, [problem], null);

@@ -21,7 +21,7 @@ public static class CodesCommand
     {
         var persona = new Option<string>("--persona") { Description = "Persona id", Required = true, HelpName = "ID" };
         var difficulty = new Option<string?>("--difficulty") { Description = "Difficulty level (default: the persona's)", HelpName = "LEVEL" };
-        var seed = new Option<int?>("--seed") { Description = "Seed (default: a random one, fixed in the code)", HelpName = "N" };
+        var seed = CliOptions.Seed("Seed (default: a random one, fixed in the code)");
         var label = new Option<string?>("--label") { Description = "A note for you, e.g. the role or cohort", HelpName = "TEXT" };
         var command = new Command("create", "Create a session code") { persona, difficulty, seed, label };
         command.SetAction(CliRunner.Action(global, async (parse, services, ct) =>

@@ -26,7 +26,7 @@ public static class PracticeCommand
     {
         var persona = new Option<string?>("--persona") { Description = "Persona id (default: a menu, or stressed-traveler when input is not a terminal)", HelpName = "ID" };
         var difficulty = new Option<string?>("--difficulty") { Description = "Difficulty level (default: the persona's)", HelpName = "LEVEL" };
-        var seed = new Option<int?>("--seed") { Description = "Seed for a reproducible customer", HelpName = "N" };
+        var seed = CliOptions.Seed("Seed for a reproducible customer");
         var script = new Option<string?>("--script") { Description = "Read your lines from a file, one per line (blank line = silence)", HelpName = "FILE" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout at the end; everything else goes to stderr" };
         var command = new Command("practice", "Hold a practice call in the terminal") { persona, difficulty, seed, script, json };

@@ -19,7 +19,9 @@ public sealed class SqliteSessionStore : ISessionStore
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
-    private readonly Lazy<Task> _ready;
+    // Schema preparation runs once per store; a failure (a locked or unreadable file) is retried on the next call.
+    private readonly SemaphoreSlim _prepare = new(1, 1);
+    private volatile bool _prepared;
 
     public SqliteSessionStore(string path, TimeProvider? time = null)
     {
@@ -36,7 +38,6 @@ public sealed class SqliteSessionStore : ISessionStore
             Pooling = true,
             DefaultTimeout = BusyTimeoutMs / 1000,
         }.ToString();
-        _ready = new Lazy<Task>(InitializeAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The database file.</summary>
@@ -45,8 +46,7 @@ public sealed class SqliteSessionStore : ISessionStore
     /// <summary>Creates or migrates the schema now rather than on first use; returns the schema version.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await _ready.Value;
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenReadyAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken: cancellationToken));
     }
@@ -184,6 +184,27 @@ public sealed class SqliteSessionStore : ISessionStore
         return rows.Select(r => r.ToCode()).ToArray();
     }
 
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        if (_prepared)
+        {
+            return;
+        }
+        await _prepare.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_prepared)
+            {
+                await InitializeAsync();
+                _prepared = true;
+            }
+        }
+        finally
+        {
+            _prepare.Release();
+        }
+    }
+
     private async Task InitializeAsync()
     {
         var directory = System.IO.Path.GetDirectoryName(Path);
@@ -192,14 +213,21 @@ public sealed class SqliteSessionStore : ISessionStore
             Directory.CreateDirectory(directory);
         }
         await using var connection = await OpenAsync(CancellationToken.None);
-        // WAL is a property of the file: set once, every later connection uses it.
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL");
-        await SchemaMigrator.MigrateAsync(connection, Migrations.All, _time);
+        try
+        {
+            // WAL is a property of the file: set once, every later connection uses it.
+            await connection.ExecuteAsync("PRAGMA journal_mode = WAL");
+            await SchemaMigrator.MigrateAsync(connection, Migrations.All, _time);
+        }
+        catch (SqliteException e)
+        {
+            throw new StorageException($"Cannot prepare the SQLite database '{Path}': {e.Message}", e);
+        }
     }
 
     private async Task<SqliteConnection> OpenReadyAsync(CancellationToken cancellationToken)
     {
-        await _ready.Value.WaitAsync(cancellationToken);
+        await PrepareAsync(cancellationToken);
         return await OpenAsync(cancellationToken);
     }
 

@@ -1,0 +1,92 @@
+using Microsoft.Data.Sqlite;
+using SimCaller.Core.Calls;
+using SimCaller.Practice.Storage;
+using SimCaller.Storage.Schema;
+using SimCaller.Storage.Sqlite;
+
+namespace SimCaller.Practice.Tests;
+
+public class SchemaTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("simcaller-schema-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_new_file_in_a_new_folder_gets_the_whole_schema_in_wal_mode()
+    {
+        var path = Path.Combine(_folder, "nested", "calls.db");
+        var store = new SqliteSessionStore(path);
+
+        var version = await store.MigrateAsync();
+
+        Assert.Equal(Migrations.All.Max(m => m.Version), version);
+        Assert.True(File.Exists(path));
+        Assert.Equal(Migrations.All.Count, Scalar(path, "SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal("wal", Text(path, "PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task Reopening_keeps_data_and_applies_nothing_twice()
+    {
+        var path = Path.Combine(_folder, "calls.db");
+        var session = new SessionRecord("s1", "stressed-traveler", "Dana", "standard", 7, "terminal", null, "CA1",
+            DateTimeOffset.UnixEpoch, null, CallOutcome.InProgress, 62, "{}", 1, 62, "angry");
+        await new SqliteSessionStore(path).CreateSessionAsync(session,
+            new TranscriptTurn(1, DateTimeOffset.UnixEpoch, Speaker.Customer, "Hello?", 62, "angry", []));
+        SqliteConnection.ClearAllPools();
+
+        var reopened = new SqliteSessionStore(path);
+
+        Assert.Equal(Migrations.All.Max(m => m.Version), await reopened.MigrateAsync());
+        Assert.Equal(Migrations.All.Count, Scalar(path, "SELECT COUNT(*) FROM schema_version"));
+        var found = await reopened.FindSessionByExternalRefAsync("CA1");
+        Assert.Equal(session, found);
+        Assert.Equal("Hello?", Assert.Single(await reopened.GetTurnsAsync("s1")).Text);
+    }
+
+    [Fact]
+    public async Task A_database_from_an_older_version_is_brought_up_to_date()
+    {
+        var path = Path.Combine(_folder, "old.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            await SchemaMigrator.MigrateAsync(connection, Migrations.All.Take(1).ToArray(), TimeProvider.System);
+        }
+        Assert.Equal(1, Scalar(path, "SELECT MAX(version) FROM schema_version"));
+
+        var version = await new SqliteSessionStore(path).MigrateAsync();
+
+        Assert.Equal(Migrations.All.Max(m => m.Version), version);
+        Assert.Equal(0, Scalar(path, "SELECT COUNT(*) FROM debriefs"));
+    }
+
+    [Fact]
+    public async Task A_path_that_cannot_be_a_database_gives_a_message_naming_it()
+    {
+        var notADatabase = Path.Combine(_folder, "notes.db");
+        await File.WriteAllTextAsync(notADatabase, "this is a text file, not SQLite, and it is long enough to have a header");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => new SqliteSessionStore(notADatabase).MigrateAsync());
+
+        Assert.Contains(notADatabase, error.Message);
+    }
+
+    private static long Scalar(string path, string sql) => Convert.ToInt64(Query(path, sql));
+
+    private static string Text(string path, string sql) => Convert.ToString(Query(path, sql))!;
+
+    private static object? Query(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,31 @@
+using SimCaller.Core.Calls;
+
+namespace SimCaller.Evaluation.Debriefs;
+
+/// <summary>
+/// The scored review of one practice call. Immutable; JSON form documented in docs/debrief-schema.md
+/// (see <see cref="Rendering.DebriefJson"/>).
+/// </summary>
+/// <param name="Score">0-100: the weighted criteria, pulled up or down by the outcome and the anger curve.</param>
+/// <param name="Suggestions">Three, each tied to a moment of this call, whenever there is anything to improve.</param>
+public sealed record Debrief(
+    string SessionId,
+    string PersonaId,
+    string PersonaName,
+    string Difficulty,
+    int Seed,
+    DateTimeOffset StartedAt,
+    CallOutcome Outcome,
+    int Score,
+    string RubricId,
+    IReadOnlyList<CriterionResult> Criteria,
+    IReadOnlyList<KeyMoment> KeyMoments,
+    IReadOnlyList<TimelinePoint> Timeline,
+    IReadOnlyList<Suggestion> Suggestions,
+    DebriefStats Stats)
+{
+    /// <summary>Bumped when the JSON shape changes incompatibly.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+}

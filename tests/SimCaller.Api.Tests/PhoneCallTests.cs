@@ -163,7 +163,7 @@ public sealed class PhoneCallTests : IDisposable
     }
 
     [Fact]
-    public async Task Off_topic_ranter_runs_into_the_time_limit()
+    public async Task Off_topic_ranter_kept_calm_but_never_refunded_runs_into_the_time_limit()
     {
         var app = App();
         var call = new TwilioCallSimulator(app.CreateClient(), to: RanterLine);
@@ -171,11 +171,12 @@ public sealed class PhoneCallTests : IDisposable
 
         var turns = await call.PlayAsync(
         [
+            // Short enough never to count as repeating oneself; friendly, but the refund never comes.
+            "thank you",
+            "i see",
+            "oh dear",
             "okay",
-            "i see, go on",
-            "right, let me have a look",
-            "mm hmm, carry on",
-        ], maxTurns: 60);
+        ], maxTurns: 40);
 
         Assert.True(call.HungUp);
         var session = await SessionOf(app, call);

@@ -25,7 +25,7 @@ public sealed class NumberRoute
         foreach (var entry in numbers.GetChildren())
         {
             NumberRoute route;
-            if (entry.Value is { } shortForm)
+            if (entry.Value is { Length: > 0 } shortForm)
             {
                 var parts = shortForm.Split(':', 2, StringSplitOptions.TrimEntries);
                 route = new NumberRoute { Persona = parts[0], Difficulty = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null };

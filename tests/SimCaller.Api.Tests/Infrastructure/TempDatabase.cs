@@ -3,7 +3,7 @@ namespace SimCaller.Api.Tests.Infrastructure;
 /// <summary>A fresh SQLite file per test, removed afterwards.</summary>
 public sealed class TempDatabase : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "simcaller-api-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "simcaller-api-tests", Guid.NewGuid().ToString("N"));
 
     public TempDatabase()
     {

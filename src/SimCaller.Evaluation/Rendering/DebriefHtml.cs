@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text;
+using SimCaller.Core.Calls;
+using SimCaller.Evaluation.Debriefs;
+
+namespace SimCaller.Evaluation.Rendering;
+
+/// <summary>
+/// The debrief as one self-contained HTML page: inline CSS and SVG, no scripts, no external assets.
+/// Every piece of call text is HTML-encoded.
+/// </summary>
+public static class DebriefHtml
+{
+    private const string Css = """
+        :root { --ink:#1d2330; --muted:#5b6475; --line:#e3e6ec; --good:#1f7a4d; --bad:#b4232a; --accent:#2c5cc5; }
+        * { box-sizing: border-box; }
+        body { margin:0; font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; color:var(--ink); background:#f5f6f9; }
+        main { max-width:920px; margin:0 auto; padding:28px 20px 48px; }
+        header { display:flex; gap:24px; align-items:center; background:#fff; border:1px solid var(--line); border-radius:14px; padding:20px 24px; }
+        .score { width:112px; height:112px; border-radius:50%; display:grid; place-items:center; font-size:38px; font-weight:700; color:#fff; flex:none; }
+        .score small { display:block; font-size:13px; font-weight:500; opacity:.85; margin-top:-10px; }
+        .score.high { background:var(--good); } .score.mid { background:#c27c0e; } .score.low { background:var(--bad); }
+        h1 { margin:0 0 4px; font-size:24px; } h2 { font-size:18px; margin:0 0 12px; }
+        .meta { color:var(--muted); font-size:13px; }
+        .outcome { display:inline-block; padding:2px 10px; border-radius:999px; background:#eef2fb; color:var(--accent); font-weight:600; font-size:13px; }
+        section { background:#fff; border:1px solid var(--line); border-radius:14px; padding:20px 24px; margin-top:18px; }
+        .chart text { font-size:11px; fill:var(--muted); } .chart .moment-label { font-size:11px; font-weight:700; fill:var(--ink); }
+        .chart .grid { stroke:#fff; stroke-width:1; }
+        .criterion { padding:12px 0; border-top:1px solid var(--line); } .criterion:first-of-type { border-top:0; }
+        .criterion-head { display:flex; justify-content:space-between; gap:12px; font-weight:600; }
+        .bar { height:10px; border-radius:5px; background:#edf0f5; overflow:hidden; margin:6px 0; }
+        .bar span { display:block; height:100%; border-radius:5px; }
+        .summary { color:var(--muted); margin:4px 0; }
+        blockquote { margin:6px 0; padding:6px 12px; border-left:3px solid var(--line); background:#fafbfc; border-radius:0 8px 8px 0; }
+        blockquote.pos { border-color:var(--good); } blockquote.neg { border-color:var(--bad); }
+        .tag { font-size:12px; color:var(--muted); }
+        ol.suggestions li { margin-bottom:12px; } .try { color:var(--good); }
+        ul.moments { list-style:none; padding:0; } ul.moments li { padding:6px 0; border-top:1px solid var(--line); }
+        .rise { color:var(--bad); font-weight:700; } .fall { color:var(--good); font-weight:700; }
+        table.stats { border-collapse:collapse; width:100%; } table.stats td { padding:6px 4px; border-top:1px solid var(--line); }
+        table.stats td:last-child { text-align:right; font-weight:600; }
+        """;
+
+    public static string Render(Debrief debrief)
+    {
+        ArgumentNullException.ThrowIfNull(debrief);
+        var html = new StringBuilder();
+        html.AppendLine("<!DOCTYPE html>");
+        html.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.AppendLine($"<title>Debrief: {E(debrief.PersonaName)} - {debrief.Score}/100</title>");
+        html.AppendLine($"<style>{Css}</style></head><body><main>");
+
+        var band = debrief.Score >= 70 ? "high" : debrief.Score >= 45 ? "mid" : "low";
+        html.AppendLine("<header>");
+        html.AppendLine($"<div class=\"score {band}\" id=\"score\"><div>{debrief.Score}<small>/ 100</small></div></div>");
+        html.AppendLine($"<div><h1>{E(debrief.PersonaName)}</h1>");
+        html.AppendLine($"<div><span class=\"outcome\">{E(Formatting.Outcome(debrief.Outcome))}</span></div>");
+        html.AppendLine($"<div class=\"meta\">{E(debrief.Difficulty)} &middot; seed {debrief.Seed} &middot; session {E(debrief.SessionId)} &middot; rubric {E(debrief.RubricId)} &middot; {E(debrief.StartedAt.ToString("yyyy-MM-dd HH:mm"))}</div></div>");
+        html.AppendLine("</header>");
+
+        html.AppendLine("<section id=\"anger\"><h2>Customer anger over the call</h2>");
+        html.AppendLine(AngerChart.Render(debrief));
+        html.AppendLine("</section>");
+
+        html.AppendLine("<section id=\"criteria\"><h2>Criteria</h2>");
+        foreach (var c in debrief.Criteria)
+        {
+            var colour = c.Score >= 70 ? "var(--good)" : c.Score >= 45 ? "#c27c0e" : "var(--bad)";
+            html.AppendLine($"<div class=\"criterion\" data-id=\"{E(c.Id)}\">");
+            html.AppendLine($"<div class=\"criterion-head\"><span>{E(c.Name)} <span class=\"tag\">weight {E(Formatting.Number(c.Weight))}</span></span><span>{c.Score}</span></div>");
+            html.AppendLine($"<div class=\"bar\"><span style=\"width:{c.Score}%;background:{colour}\"></span></div>");
+            html.AppendLine($"<p class=\"summary\">{E(c.Summary)}</p>");
+            foreach (var e in c.Evidence)
+            {
+                html.AppendLine($"<blockquote class=\"{(e.Positive ? "pos" : "neg")}\">&ldquo;{E(e.Quote)}&rdquo; <span class=\"tag\">turn {e.TurnNumber}, {Formatting.Clock(e.Seconds)}, {E(e.Technique)}</span></blockquote>");
+            }
+            html.AppendLine("</div>");
+        }
+        html.AppendLine("</section>");
+
+        html.AppendLine("<section id=\"moments\"><h2>Key moments</h2><ul class=\"moments\">");
+        if (debrief.KeyMoments.Count == 0)
+        {
+            html.AppendLine("<li>The customer's anger did not move.</li>");
+        }
+        foreach (var k in debrief.KeyMoments)
+        {
+            html.AppendLine($"<li><span class=\"{(k.Delta > 0 ? "rise" : "fall")}\">{Formatting.Delta(k.Delta)}</span> turn {k.TurnNumber} ({Formatting.Clock(k.Seconds)}), {k.AngerBefore} &rarr; {k.AngerAfter}, after <strong>{E(k.Move)}</strong>: &ldquo;{E(k.Quote)}&rdquo;</li>");
+        }
+        html.AppendLine("</ul></section>");
+
+        html.AppendLine("<section id=\"suggestions\"><h2>Suggestions</h2><ol class=\"suggestions\">");
+        foreach (var s in debrief.Suggestions)
+        {
+            html.AppendLine($"<li>{E(s.Advice)}<br><span class=\"try\">Try: {E(s.BetterPhrasing)}</span></li>");
+        }
+        html.AppendLine("</ol></section>");
+
+        var st = debrief.Stats;
+        html.AppendLine("<section id=\"stats\"><h2>Stats</h2><table class=\"stats\">");
+        Row(html, "Turns (yours)", $"{st.Turns} ({st.TraineeTurns})");
+        Row(html, "Your share of the talking", Formatting.Percent(st.TraineeTalkShare));
+        Row(html, "First empathy", st.SecondsToFirstEmpathy is { } s0 ? Formatting.Clock(s0) : "never");
+        Row(html, "Cliches", st.ClicheCount.ToString());
+        Row(html, "Harmful moves", st.HarmfulMoveCount.ToString());
+        Row(html, "Anger: start / peak / end", $"{st.StartingAnger} / {st.PeakAnger} / {st.FinalAnger}");
+        Row(html, "Duration", Formatting.Clock(st.DurationSeconds));
+        html.AppendLine("</table></section>");
+        html.AppendLine("</main></body></html>");
+        return html.ToString();
+    }
+
+    private static void Row(StringBuilder html, string label, string value) =>
+        html.AppendLine($"<tr><td>{E(label)}</td><td>{E(value)}</td></tr>");
+
+    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+}

@@ -141,9 +141,10 @@ public abstract class SessionStoreContract
         if (await NewDatabaseAsync() is not { } open) return;
         ISessionStore[] instances = [open(), open()];
         await CreateAsync(instances[0], Session("s-1", T0));
+        await WarmUpAsync(instances, 8);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
-            instances[i % 2].AppendTurnsAsync("s-1", 1, Exchange(2), $"mood-{i}", "same-key", $"result-{i}"))));
+        var results = await AllAtOnceAsync(8, i =>
+            instances[i % 2].AppendTurnsAsync("s-1", 1, Exchange(2), $"mood-{i}", "same-key", $"result-{i}"));
 
         Assert.Equal(1, results.Count(r => r == AppendResult.Appended));
         Assert.Equal(7, results.Count(r => r == AppendResult.DuplicateRequest));
@@ -159,9 +160,10 @@ public abstract class SessionStoreContract
         if (await NewDatabaseAsync() is not { } open) return;
         ISessionStore[] instances = [open(), open()];
         await CreateAsync(instances[0], Session("s-1", T0));
+        await WarmUpAsync(instances, 8);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
-            instances[i % 2].AppendTurnsAsync("s-1", 1, Exchange(2), $"mood-{i}", $"key-{i}", $"result-{i}"))));
+        var results = await AllAtOnceAsync(8, i =>
+            instances[i % 2].AppendTurnsAsync("s-1", 1, Exchange(2), $"mood-{i}", $"key-{i}", $"result-{i}"));
 
         Assert.Equal(1, results.Count(r => r == AppendResult.Appended));
         Assert.Equal(7, results.Count(r => r == AppendResult.Conflict));
@@ -209,9 +211,10 @@ public abstract class SessionStoreContract
         if (await NewDatabaseAsync() is not { } open) return;
         ISessionStore[] instances = [open(), open()];
         await CreateAsync(instances[0], Session("s-1", T0));
+        await WarmUpAsync(instances, 8);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
-            instances[i % 2].EndSessionAsync("s-1", CallOutcome.Abandoned, T0.AddMinutes(i), Debrief("s-1", $"tok-{i}", i)))));
+        var results = await AllAtOnceAsync(6, i =>
+            instances[i % 2].EndSessionAsync("s-1", CallOutcome.Abandoned, T0.AddMinutes(i), Debrief("s-1", $"tok-{i}", i)));
 
         var winner = Assert.Single(Enumerable.Range(0, 6), i => results[i]);
         Assert.Equal($"tok-{winner}", (await instances[1].FindDebriefAsync("s-1"))!.Token);
@@ -266,6 +269,23 @@ public abstract class SessionStoreContract
         Assert.Equal(["a", "c", "b", "d"], (await store.ListSessionsAsync(100)).Select(s => s.Id));
         Assert.Empty(await store.ListSessionsAsync(0));
     }
+
+    /// <summary>Starts the calls together, each on its own thread, released at once so they overlap in the database.</summary>
+    private static async Task<T[]> AllAtOnceAsync<T>(int count, Func<int, Task<T>> call)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            return await call(i);
+        })).ToArray();
+        start.SetResult();
+        return await Task.WhenAll(calls);
+    }
+
+    /// <summary>Opens connections on every instance first, so racing calls meet in the database rather than queue for a connection.</summary>
+    private static Task WarmUpAsync(ISessionStore[] instances, int count) =>
+        AllAtOnceAsync(count, i => instances[i % instances.Length].FindSessionAsync("warm-up"));
 
     private static SessionRecord Session(string id, DateTimeOffset startedAt, string? externalRef = null, string? trainee = null) => new(
         id, "stressed-traveler", "Dana Whitfield", "hard", 1234, "terminal", trainee, externalRef, startedAt, null,

@@ -21,7 +21,7 @@ internal static class NullRepair
             var value = property.GetValue(target);
             if (type == typeof(string))
             {
-                if (value is null && property.Name != "SourceFile")
+                if (value is null && property.Name != nameof(Definitions.PersonaDefinition.SourceFile))
                 {
                     property.SetValue(target, "");
                 }

@@ -17,6 +17,7 @@ public sealed class PersonaCatalog : IDisposable
     private Dictionary<string, PersonaDefinition> _lastGoodByFile = new(StringComparer.Ordinal);
     private volatile Contents _contents = Contents.Empty;
     private bool _disposed;
+    private volatile int _notifyingThread;
 
     /// <param name="directory">The persona folder (see <see cref="PersonaLocator.ResolveDirectory"/>).</param>
     /// <param name="watch">Reload when files change; off for one-shot tools.</param>
@@ -102,14 +103,24 @@ public sealed class PersonaCatalog : IDisposable
         }
     }
 
+    /// <summary>Stops watching; waits for a reload in flight so no Changed handler runs afterwards.</summary>
     public void Dispose()
     {
         lock (_reloadGate)
         {
+            if (_disposed)
+            {
+                return;
+            }
             _disposed = true;
         }
         _watcher?.Dispose();
-        _timer.Dispose();
+        using var callbacksDone = new ManualResetEvent(false);
+        // A Changed handler that disposes the catalog must not wait for itself.
+        if (_timer.Dispose(callbacksDone) && Environment.CurrentManagedThreadId != _notifyingThread)
+        {
+            callbacksDone.WaitOne();
+        }
     }
 
     private IEnumerable<string> SafeList()
@@ -154,7 +165,15 @@ public sealed class PersonaCatalog : IDisposable
             }
         }
         Reload();
-        Changed?.Invoke(this, EventArgs.Empty);
+        _notifyingThread = Environment.CurrentManagedThreadId;
+        try
+        {
+            Changed?.Invoke(this, EventArgs.Empty);
+        }
+        finally
+        {
+            _notifyingThread = 0;
+        }
     }
 
     /// <summary>One immutable generation of the catalog, swapped whole so readers never see half a reload.</summary>

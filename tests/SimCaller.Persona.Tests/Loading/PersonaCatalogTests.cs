@@ -22,8 +22,8 @@ public class PersonaCatalogTests
     {
         using var dir = new TempDir();
         var file = dir.Write("test.yaml", PersonaLoaderTests.Minimal);
-        using var catalog = new PersonaCatalog(dir.Path, debounce: TimeSpan.FromMilliseconds(50));
         using var changed = new SemaphoreSlim(0);
+        using var catalog = new PersonaCatalog(dir.Path, debounce: TimeSpan.FromMilliseconds(50));
         catalog.Changed += (_, _) => changed.Release();
 
         File.WriteAllText(file, PersonaLoaderTests.Minimal.Replace("Test Caller", "Renamed Caller"));
@@ -36,8 +36,8 @@ public class PersonaCatalogTests
     {
         using var dir = new TempDir();
         var file = dir.Write("test.yaml", PersonaLoaderTests.Minimal);
-        using var catalog = new PersonaCatalog(dir.Path, debounce: TimeSpan.FromMilliseconds(50));
         using var changed = new SemaphoreSlim(0);
+        using var catalog = new PersonaCatalog(dir.Path, debounce: TimeSpan.FromMilliseconds(50));
         catalog.Changed += (_, _) => changed.Release();
 
         File.WriteAllText(file, PersonaLoaderTests.Minimal.Replace("starting_anger: 50", "starting_anger: 500"));
@@ -51,8 +51,8 @@ public class PersonaCatalogTests
     {
         using var dir = new TempDir();
         var first = dir.Write("a.yaml", PersonaLoaderTests.Minimal);
-        using var catalog = new PersonaCatalog(dir.Path, debounce: TimeSpan.FromMilliseconds(50));
         using var changed = new SemaphoreSlim(0);
+        using var catalog = new PersonaCatalog(dir.Path, debounce: TimeSpan.FromMilliseconds(50));
         catalog.Changed += (_, _) => changed.Release();
 
         dir.Write("b.yaml", PersonaLoaderTests.Minimal.Replace("test-caller", "second-caller"));

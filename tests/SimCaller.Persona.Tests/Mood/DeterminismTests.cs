@@ -55,6 +55,21 @@ public class DeterminismTests
     }
 
     [Fact]
+    public void A_snapshot_survives_snake_case_json_as_stored_by_sessions()
+    {
+        var persona = Load("abusive-caller");
+        var original = MoodMachine.Create(persona, "hard", 3);
+        Play(original, Call[..3]);
+        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+        var json = JsonSerializer.Serialize(original.Snapshot(), options);
+        var restored = MoodMachine.Restore(persona, "hard", 3, JsonSerializer.Deserialize<MoodSnapshot>(json, options)!);
+
+        Assert.Contains("\"technique_counts\"", json);
+        Assert.Equal(Play(original, Call[3..]), Play(restored, Call[3..]));
+    }
+
+    [Fact]
     public void A_snapshot_from_another_call_is_refused()
     {
         var persona = Load("stressed-traveler");

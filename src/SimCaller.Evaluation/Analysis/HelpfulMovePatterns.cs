@@ -264,7 +264,7 @@ internal static class HelpfulMovePatterns
 
         new(Technique.Boundary,
         [
-            @"i (will|am happy to|want to|can|would like to|am here to|do want to|will keep|will still|can still)( keep| still| really)? (help|helping|sort|work)( \w+){0,4} (as long as|but (i|not|the|please|we)|if (we|you|the))",
+            @"i (will|am happy to|want to|can|would like to|am here to|do want to|will keep|will still|can still)( keep| still| really)? (help|helping|sort|work)( \w+){0,8} (as long as|but (i|not|the|please|we)|if (we|you|the))",
             @"(please|i need you to|i would ask you to|i will ask you to|i must ask you to|i am asking you to|i have to ask you to|could you please|i would ask that you|can we)( please)? (do not|not|stop|avoid|keep) (swear|swearing|call|calling|insult|insulting|use|using|shout|shouting|yell|yelling|name calling|threaten|threatening|the language|the insults|it civil|it respectful|the personal)",
             @"i (will|am going to|have to|may need to|may have to|would have to|might have to|will need to|need to|am going to have to) (end|terminate|disconnect|close|hang up|finish|stop) (the|this|our)( call| conversation)?",
             @"if (the|this|that|you) (swearing|language|insults|name calling|abuse|shouting|keep|continue|carry on)",

@@ -117,7 +117,8 @@ public sealed class PracticeService
         var result = new TurnResult(reply, machine.Anger, machine.State, machine.Outcome, analysis, update, Replayed: false);
 
         var appended = await _store.AppendTurnsAsync(
-            sessionId, session.TurnCount, [traineeTurn, customerTurn], Snapshot(machine), turn.RequestKey, PracticeJson.Serialize(result), ct);
+            sessionId, session.TurnCount, [traineeTurn, customerTurn], Snapshot(machine), turn.RequestKey,
+            turn.RequestKey is null ? null : PracticeJson.Serialize(result), ct);
         switch (appended)
         {
             case AppendResult.DuplicateRequest:

@@ -62,6 +62,36 @@ public static class Scripts
                 "how does that sound",
             ],
         ],
+        ["off-topic-ranter"] =
+        [
+            [
+                "Thank you for calling, Bernadette. Being charged twice is really annoying, I'd be cross too.",
+                "So October's direct debit of 38.20 came out twice, on the first and the third, is that right?",
+                "Let's park the neighbour for a moment and get your money sorted first.",
+                "I'm sorry about the double payment, that was our mistake and I'll take care of it myself.",
+                "I've arranged a refund of the second 38.20 back into your bank account.",
+                "It will land within three to five working days and you'll get a confirmation letter.",
+                "Is there anything else about the bill I can help with?",
+            ],
+            [
+                "Oh, that sounds like a frustrating week, and then a double charge on top of it.",
+                "Just so I have it right, you were billed twice for October and you want the extra payment back?",
+                "That cat sounds like a character! Let's come back to your refund though, so it's done today.",
+                "We got this wrong, and I'm going to fix it for you now.",
+                "I've reversed the duplicate payment, so the 38.20 will go back to your bank account.",
+                "You should see it by Friday, and I'll email you a note of the reference.",
+                "How does that sound?",
+            ],
+            [
+                "thanks so much for your patience bernadette i can tell this has been a nuisance",
+                "so the same payment was taken twice in october and you would like the second one returned",
+                "i hear you about the egg prices but let me finish sorting your refund first",
+                "i am sorry that happened i will make sure it is put right",
+                "i have put through a refund of the duplicate 38.20 back to your bank account",
+                "it should reach you within five working days",
+                "does that work for you",
+            ],
+        ],
     };
 
     public static IReadOnlyDictionary<string, string[][]> Rude { get; } = new Dictionary<string, string[][]>
@@ -102,6 +132,33 @@ public static class Scripts
                 "That won't be happening.",
                 "Don't shout at me, I didn't break it.",
                 "Rules are rules.",
+            ],
+        ],
+        ["off-topic-ranter"] =
+        [
+            [
+                "Can you get to the point please?",
+                "I don't care about your cat, madam.",
+                "Yeah, yeah. Calm down, it's only thirty-eight quid.",
+                "Your bank probably took it twice, not us.",
+                "We can't refund direct debits. That's the policy.",
+                "Do I have to spell it out for you?",
+                "Like I told you, there's nothing I can do.",
+                "Rules are rules.",
+                "No. That won't be happening.",
+                "Are you done yet?",
+            ],
+            [
+                "Sorry for any inconvenience.",
+                "No need to be so dramatic, it's a small amount.",
+                "You must have set the direct debit up wrong.",
+                "That won't be happening, we don't do refunds.",
+                "Yes, yes, I get it.",
+                "Don't raise your voice at me, I didn't take your money.",
+                "I said that already the first time.",
+                "We can't do anything about it.",
+                "Calm down.",
+                "Is there a point to this story?",
             ],
         ],
     };

@@ -67,6 +67,7 @@ internal static class HelpfulMovePatterns
             @"i (sincerely |truly |do )?apologize|we (sincerely )?apologize",
             @"(my|our|sincere|profound) apologies",
             @"apologies (for|that|about)",
+            @"sorry( about that| again)?$",
         ],
         unless:
         [

@@ -18,8 +18,6 @@ public sealed partial class SpeechAudioCache
         _directory = Path.GetFullPath(directory);
     }
 
-    public string Directory => _directory;
-
     /// <summary>The file name for this content: lowercase SHA-256 hex of format and SSML, plus the extension.</summary>
     public static string FileNameFor(string ssml, string outputFormat)
     {

@@ -56,7 +56,9 @@ internal static class CriterionScorer
 
     private static int All(CallFacts facts, Technique technique) => facts.AllUses(technique).Count;
 
-    private static string Times(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
+    private static string Times(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {Plural(what)}";
+
+    private static string Plural(string what) => what.EndsWith('y') && !what.EndsWith("ey") ? what[..^1] + "ies" : what + "s";
 
     private static (double, string) ActiveListening(CallFacts facts)
     {

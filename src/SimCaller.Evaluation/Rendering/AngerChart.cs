@@ -65,7 +65,9 @@ internal static class AngerChart
             svg.Append(Invariant($"<g class=\"key-moment {(rise ? "rise" : "fall")}\">"));
             svg.Append($"<title>{WebUtility.HtmlEncode($"Turn {moment.TurnNumber}: {Formatting.Delta(moment.Delta)} after {moment.Move}: \"{moment.Quote}\"")}</title>");
             svg.Append(Invariant($"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"6\" fill=\"{(rise ? "#b4232a" : "#1f7a4d")}\" stroke=\"#fff\" stroke-width=\"2\"/>"));
-            svg.Append(Invariant($"<text class=\"moment-label\" x=\"{x:0.#}\" y=\"{(rise ? y - 12 : y + 20):0.#}\" text-anchor=\"middle\">{WebUtility.HtmlEncode(label)}</text>"));
+            // Above the marker for a rise, below for a fall; flipped when it would leave the plot.
+            var above = rise ? y - 12 > Top + 8 : y + 20 > Height - Bottom - 4;
+            svg.Append(Invariant($"<text class=\"moment-label\" x=\"{x:0.#}\" y=\"{(above ? y - 12 : y + 20):0.#}\" text-anchor=\"middle\">{WebUtility.HtmlEncode(label)}</text>"));
             svg.Append("</g>");
         }
         svg.Append("</svg>");

@@ -16,7 +16,8 @@ public static class PracticeSessionServiceCollectionExtensions
 {
     /// <summary>
     /// Everything <see cref="PracticeService"/> needs except the store: the persona catalog
-    /// (Personas:Path, reloaded on change unless Personas:Watch is false), the rubric (Rubric:Path),
+    /// (Personas:Path, reloaded on change unless Personas:Watch is false), the rubric (the file Rubric:Path,
+    /// else default.yaml of the repository's or the shipped rubrics/ folder, else the built-in one),
     /// the customer voice (Model:*), the analyser (an LLM judge when a model is configured, else the
     /// rule-based one) and TimeProvider.System. Composition roots call AddSimCallerPractice, which adds
     /// the store too.
@@ -29,7 +30,9 @@ public static class PracticeSessionServiceCollectionExtensions
         services.TryAddSingleton(_ => new PersonaCatalog(
             PersonaLocator.ResolveDirectory(configuration["Personas:Path"]),
             watch: !string.Equals(configuration["Personas:Watch"], "false", StringComparison.OrdinalIgnoreCase)));
-        services.TryAddSingleton(_ => RubricLoader.LoadDefault(configuration["Rubric:Path"]));
+        services.TryAddSingleton(_ => configuration["Rubric:Path"] is { Length: > 0 } rubricFile
+            ? RubricLoader.Load(rubricFile)
+            : RubricLoader.LoadDefault(DataLocator.Resolve("rubrics", null)));
         services.TryAddSingleton(sp => new DebriefBuilder(sp.GetRequiredService<Rubric>()));
         services.AddCustomerVoice(configuration);
         services.TryAddSingleton<RuleBasedAnalyzer>();

@@ -80,6 +80,31 @@ public class PracticeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_broken_rubric_file_exits_2_naming_the_file()
+    {
+        var rubric = _folder.File("rubric.yaml", "id: mine\n");
+        var script = _folder.File("call.txt", "hello\n");
+
+        var run = await _folder.RunAsync("practice", "--persona", "stressed-traveler", "--script", script, "--rubric", rubric, "--db", _folder.Database);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(rubric, run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
+    [Fact]
+    public async Task A_database_path_that_cannot_be_created_is_named_in_the_message()
+    {
+        var blocker = _folder.File("not-a-folder", "a file where a folder should be");
+
+        var run = await _folder.RunAsync("sessions", "list", "--db", Path.Combine(blocker, "calls.db"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(Path.Combine(blocker, "calls.db"), run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
+    [Fact]
     public async Task A_malformed_flag_exits_2()
     {
         var run = await _folder.RunAsync("practice", "--seed", "seven", "--db", _folder.Database);

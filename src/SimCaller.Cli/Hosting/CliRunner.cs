@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using SimCaller.Evaluation.Rubrics;
 using SimCaller.Practice;
 using SimCaller.Storage;
 
@@ -31,7 +32,7 @@ public static class CliRunner
 
     private static (int Code, string Message) Describe(Exception e) => e switch
     {
-        UsageException or UnknownPersonaException or UnknownDifficultyException or SessionNotFoundException => (ExitCodes.BadInput, e.Message),
+        UsageException or UnknownPersonaException or UnknownDifficultyException or SessionNotFoundException or RubricException => (ExitCodes.BadInput, e.Message),
         StorageException or PracticeException => (ExitCodes.Failure, e.Message),
         OperationCanceledException => (ExitCodes.Failure, "cancelled."),
         _ => (ExitCodes.Failure, $"{e.Message} (run with -v for details)"),

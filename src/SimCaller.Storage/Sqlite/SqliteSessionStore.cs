@@ -208,9 +208,16 @@ public sealed class SqliteSessionStore : ISessionStore
     private async Task InitializeAsync()
     {
         var directory = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(directory))
+        try
         {
-            Directory.CreateDirectory(directory);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageException($"Cannot create the folder of the SQLite database '{Path}': {e.Message}", e);
         }
         await using var connection = await OpenAsync(CancellationToken.None);
         try

@@ -267,6 +267,32 @@ public sealed class PhoneCallTests : IDisposable
     }
 
     [Fact]
+    public async Task A_number_routed_with_a_difficulty_starts_that_level()
+    {
+        var app = App(new Dictionary<string, string?> { ["Twilio:Numbers:+15557770010"] = "abusive-caller:hard" });
+        var call = new TwilioCallSimulator(app.CreateClient(), to: "+15557770010");
+
+        await call.DialAsync();
+
+        var session = await SessionOf(app, call);
+        Assert.Equal("abusive-caller", session.PersonaId);
+        Assert.Equal("hard", session.Difficulty);
+    }
+
+    [Fact]
+    public async Task A_number_routed_to_a_missing_persona_says_goodbye_instead_of_failing()
+    {
+        var app = App(new Dictionary<string, string?> { ["Twilio:Numbers:+15557770011"] = "no-such-persona" });
+        var call = new TwilioCallSimulator(app.CreateClient(), to: "+15557770011");
+
+        await call.DialAsync();
+
+        Assert.True(call.HungUp);
+        Assert.Contains(call.Heard, h => h.Contains("not set up", StringComparison.Ordinal));
+        Assert.Null(await app.Services.GetRequiredService<PracticeService>().FindByExternalRefAsync(call.CallSid));
+    }
+
+    [Fact]
     public async Task Menu_lists_the_customers_and_a_key_press_starts_that_one()
     {
         var app = App();

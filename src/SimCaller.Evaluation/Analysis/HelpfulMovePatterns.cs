@@ -18,7 +18,7 @@ internal static class HelpfulMovePatterns
 
     // Past-tense actions already taken for the customer ("i have cancelled the old order").
     internal const string DoneAction =
-        "frozen|cancelled|canceled|refunded|rebooked|booked|sent|issued|added|credited|reset|arranged|scheduled|applied|processed|" +
+        "got you (on|onto|in|into|a|an|booked|sorted)|frozen|cancelled|canceled|refunded|rebooked|booked|sent|issued|added|credited|reset|arranged|scheduled|applied|processed|" +
         "raised|logged|upgraded|waived|reversed|updated|changed|moved|put|ordered|reserved|blocked|unblocked|removed|fixed|" +
         "reconnected|restored|resent|reissued|corrected|adjusted|booked you|dispatched|posted|paused|frozen|extended|" +
         "topped up|restarted|released|requested|refunded you|switched|set up|sorted|organized|matched|voided|backdated|lodged|filed";
@@ -31,7 +31,8 @@ internal static class HelpfulMovePatterns
             @"would (shock|upset|annoy|worry|frustrate|anger|rattle|scare|infuriate) (anyone|anybody|most people)|not fair (on|to) you",
             @"anyone would be( really| so)? (annoyed|upset|angry|frustrated|furious|fed up|worried|stressed|livid|cross|disappointed)",
             @"i (can|could) (completely |totally |really |fully )?(see|hear|imagine|tell) (why|how|that|what)",
-            @"i can not imagine",
+            @"i can not imagine|i can tell (this|that|you|it)",
+            @"(is|was|sounds|must be|has been) (so |really |absolutely |just |truly |genuinely )?(maddening|infuriating|awful|exhausting|stressful|horrible|distressing|miserable|a nuisance|a nightmare|a headache)",
             @"no wonder (you|that)",
             @"of course you are (upset|angry|frustrated|annoyed|worried|furious|cross|fed up|stressed)",
             @"you have every (right|reason)",
@@ -99,6 +100,7 @@ internal static class HelpfulMovePatterns
             @"^(\w+ )?so (there (is|are|was|were)|(it|they|he|she) (was|were|is|has|had|kept|keeps|never|still|\w+ed))",
             @"^(\w+ )?so (the|your) (\w+ ){1,3}(?!will|can|should|would|could|might|may)(\w+ed|went|was|were|did|has|have|had|is|are|kept|broke|got|never|still|stopped|came|left|took)",
             @"just so i am (clear|sure|right)",
+            @"(just )?so i have (it|that|this|everything) (right|straight|clear|correct)",
             @"so to (recap|sum up|summarize)",
             @"(if|so) i have got (this|that|it|you) right",
             @"to make sure i (have|understand|got)",
@@ -187,7 +189,9 @@ internal static class HelpfulMovePatterns
             @"(our|my) (mistake|error|fault|bad)|(mistake|error|fault) (on|at) (our|my) (side|end|part)",
             @"i (will|am going to|can) (personally|myself)",
             @"i will (make (this|it|things) right|see (this|it) through|follow (this|it|that) up|follow up|make sure|take care of|handle (this|it)|own (this|it)|keep (an eye|you updated|you posted|track|on top)|chase|stay on|look after|take (this|it) on|personally|call you (back|myself|personally)|ring you (back|myself)|email you (myself|personally)|check (on it|back|in) (myself|personally|tomorrow|later)|be your|not let (this|it) (drop|go))",
-            @"i take (full |complete )?(responsibility|ownership)",
+            @"i (will |am going to )?take (full |complete )?(responsibility|ownership)",
+            @"(that|this|it) should (never|not) have happened",
+            @"i am going to (\w+ ){1,3}(myself|personally)",
             @"leave (it|this) with me",
             @"(i am|i will be) (taking|owning) (ownership|responsibility|this)",
             @"you have my word|i give you my word|i promise (i|to|we|you|that)",
@@ -206,9 +210,9 @@ internal static class HelpfulMovePatterns
         [
             @"within (the next )?(\w+ ){0,2}(working |business )?(hours?|days?|minutes?|weeks?)",
             @"(for|between) (tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)( morning| afternoon| evening)?|between \w+( am| pm)? and \w+",
-            @"(tonight|this evening|later today|overnight|first thing tomorrow)",
+            @"(later today|overnight|first thing tomorrow)",
             @"by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end of|end of|noon|midday|lunchtime|this evening|close of|\d+ ?(am|pm|oclock)?|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ?(am|pm|oclock)|next (week|month|monday|tuesday|wednesday|thursday|friday))",
-            @"(will|should|shall|going to|due|expect|arrives?|lands?|comes?|goes|get|hear|call|ring|email|text|ships?|leaves|dispatch(es)?)( \w+){0,6} (today|tomorrow|tonight|this afternoon|this evening|next week|overnight|later today|end of (the )?day|same day|first thing|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|week|month))",
+            @"(will|should|shall|going to|due|expect|arrives?|lands?|comes?|goes|get|hear|call|ring|email|text|ships?|leaves|dispatch(es)?|send|book|booked|arrange|arranged|come out)( \w+){0,6} (today|tomorrow|tonight|this afternoon|this evening|next week|overnight|later today|end of (the )?day|same day|first thing|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|week|month))",
             @"you (will|should) (?!have to\b)(receive|get|see|hear|be (able|contacted|called|refunded|credited|emailed|notified|sent|charged|back))|you will have(?! to\b)",
             @"(the|your|a|an|that|it) (refund|credit|engineer|technician|replacement|parcel|package|money|payment|confirmation|email|text|voucher|order|delivery|courier|adjustment|new card|card|letter|router|case|claim|booking|bill|statement|reply|callback|update)( \w+)? (will|should|is going to|is due to) (arrive|land|appear|be|show|come|reach|go|take|clear|follow|get|turn|drop|ring|call|reflect|update|process|kick|start)",
             @"(what|what will) happens? next( is)?|the next step|next steps",
@@ -226,7 +230,8 @@ internal static class HelpfulMovePatterns
         ],
         unless:
         [
-            @"(wedding|party|funeral|interview|flight|exam|meeting|birthday|trip|holiday|event|ceremony|big day|appointment|anniversary)( \w+){0,2} (is |was )?(today|tomorrow|tonight|this evening|on \w+day)",
+            @"(can not|will not|could not|unable to|not able to) (\w+ ){0,3}(send|book|arrange|come|get)( \w+){0,4}",
+            @"(wedding|party|funeral|interview|flight|exam|meeting|birthday|trip|holiday|event|ceremony|big day|appointment|anniversary)( \w+){0,4} (is |was )?(today|tomorrow|tonight|this evening|on \w+day)",
         ]),
 
         new(Technique.Gratitude,
@@ -247,6 +252,7 @@ internal static class HelpfulMovePatterns
             @"(have|did) (i|we) (answered|covered|sorted|resolved|fixed|dealt with|addressed|answer|cover|sort|resolve|fix|address)",
             @"are you (happy|ok|comfortable|all right|satisfied|good) with",
             @"is (that|this|everything) (everything|all|ok|all right|sorted|fine|good|settled|clear|acceptable)( for you| now| then)?$",
+            @"is (that|this) (everything|all) (sorted|done|ok|fine|settled|good)",
             @"(fully|completely|properly|all) (sorted|resolved|addressed|fixed|settled|answered)",
             @"(does|do) (that|this|it) (work|suit|sound|help|answer|fix|solve|sort|resolve|cover|meet)",
             @"(which|what) (would|do) you (prefer|rather|like)( out of| of)? (those|these|them|the two|the options)",
@@ -291,7 +297,7 @@ internal static class HelpfulMovePatterns
             @"(back|return|go back|get back|come back) to (your|the) (bill|booking|order|issue|problem|refund|account|flight|question|claim|charge|payment|delivery|parcel|broadband|connection|membership|policy|direct debit|invoice|main)",
             @"focus on (your|the|getting|sorting|fixing|what)",
             @"before we (get into|go into|talk about|move on to|look at) (that|the|this|anything)",
-            @"(i hear you|i know|i understand|fair enough|i get that)( \w+){0,8} but (let us|first|for now|right now|the|your|i want|can we|we need|today|to)",
+            @"(i hear you|i know|i understand|fair enough|i get that)( \w+){0,8} but (let us|let me|first|for now|right now|the|your|i want|can we|we need|today|to)",
             @"(let me|can i|i want to|i would like to) (bring|steer|get) (us|this|things|it) back",
             @"(coming|getting|turning) back to",
             @"but (first|for now|right now) (can we|let us|let me|i will|we need|i need)",

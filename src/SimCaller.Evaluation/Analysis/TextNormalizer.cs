@@ -8,7 +8,7 @@ namespace SimCaller.Evaluation.Analysis;
 /// lowercase, no punctuation, contractions expanded ("cant", "can't" -> "can not"), fillers dropped,
 /// masked profanity ("f***") turned into the token "profanity".
 /// </summary>
-public static partial class TextNormalizer
+internal static partial class TextNormalizer
 {
     // Contractions as typed or as speech-to-text writes them (apostrophe dropped). Ambiguous bare
     // forms ("ill", "well", "id", "were", "its") are handled with context below, not here.

@@ -22,4 +22,5 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Run 'simcaller --help' for usage.");
     return ExitCodes.BadInput;
 }
-return await parse.InvokeAsync();
+// Ctrl-C cancels the command; the grace period lets a call in progress be saved as abandoned with its debrief.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(5) });

@@ -105,7 +105,8 @@ public static class PracticeCommand
             catch (OperationCanceledException)
             {
                 // Ctrl-C mid-call: keep what was said, as an abandoned call.
-                ui.Line(ui.Dim("Call interrupted."));
+                ui.Line();
+                ui.Line(ui.Dim("Call interrupted: saved as abandoned."));
                 return await practice.EndAsync(started.SessionId, EndReason.Abandoned, CancellationToken.None);
             }
         }

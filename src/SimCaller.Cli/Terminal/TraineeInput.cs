@@ -39,6 +39,7 @@ public sealed class TraineeInput
         {
             return _next < _script.Count ? _script[_next++] : null;
         }
-        return await Console.In.ReadLineAsync(cancellationToken);
+        // Console reads ignore cancellation once blocked; waiting on a separate read lets Ctrl-C end the call at the prompt.
+        return await Task.Run(Console.In.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
     }
 }

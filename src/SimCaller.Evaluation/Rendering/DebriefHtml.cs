@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using SimCaller.Core.Calls;
 using SimCaller.Evaluation.Debriefs;
 
 namespace SimCaller.Evaluation.Rendering;

@@ -27,7 +27,7 @@ public sealed class CliServices : IAsyncDisposable
                 .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
             services.AddSingleton(configuration);
             services.AddSimCallerPractice(configuration);
-            return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
+            return services.BuildServiceProvider();
         });
     }
 

@@ -18,14 +18,17 @@ public class ConfigurationAndMenuTests
             ["Twilio:Numbers:+15557770001"] = "stressed-traveler:hard",
             ["Twilio:Numbers:+15557770002:Persona"] = "abusive-caller",
             ["Twilio:Numbers:+15557770003"] = "off-topic-ranter",
+            ["Twilio:Numbers:15557770004"] = "off-topic-ranter:easy",
         }));
 
+        Assert.Equal("easy", options.RouteFor("+15557770004")!.Difficulty);
         Assert.Equal("stressed-traveler", options.RouteFor("+1 (555) 777-0001")!.Persona);
         Assert.Equal("hard", options.RouteFor("+15557770001")!.Difficulty);
         Assert.Equal("abusive-caller", options.RouteFor("+15557770002")!.Persona);
         Assert.Null(options.RouteFor("+15557770003")!.Difficulty);
         Assert.Null(options.RouteFor("+15550000000"));
         Assert.Null(options.RouteFor(null));
+        Assert.Null(options.RouteFor("client:alice"));
     }
 
     [Fact]

@@ -8,12 +8,11 @@ public sealed class NumberRoute
     public string Persona { get; set; } = "";
     public string? Difficulty { get; set; }
 
-    /// <summary>Digits with a leading +, so "+1 (555) 123-0001" and "+15551230001" match.</summary>
-    public static string Normalize(string number)
-    {
-        var digits = new string(number.Where(char.IsAsciiDigit).ToArray());
-        return number.TrimStart().StartsWith('+') ? "+" + digits : digits;
-    }
+    /// <summary>
+    /// Digits only, so "+1 (555) 123-0001", "+15551230001" and "15551230001" match: a shell cannot export a
+    /// variable named Twilio__Numbers__+1555..., and E.164 digits are unique without the plus.
+    /// </summary>
+    public static string Normalize(string number) => new(number.Where(char.IsAsciiDigit).ToArray());
 
     /// <summary>
     /// Reads Twilio:Numbers, where each entry is either an object (Persona, Difficulty) or the short

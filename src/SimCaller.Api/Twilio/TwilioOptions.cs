@@ -40,6 +40,7 @@ public sealed class TwilioOptions
     {
         if (string.IsNullOrWhiteSpace(dialled)) return null;
         var key = NumberRoute.Normalize(dialled);
+        if (key.Length == 0) return null;
         foreach (var (number, route) in Numbers)
         {
             if (NumberRoute.Normalize(number) == key) return route;

@@ -157,7 +157,7 @@ internal static class SuggestionWriter
         return new Candidate(priority, technique, at.Turn, at.Seconds, $"{what} {coaching.Advice}", coaching.Example);
     }
 
-    // For calls with little left to fix: sharpen what was already good.
+    // For calls with little left to fix: sharpen what was already there, or add the finishing touch.
     private static IEnumerable<Candidate> Polish(CallFacts facts)
     {
         if (facts.Moves.Count == 0)
@@ -167,24 +167,53 @@ internal static class SuggestionWriter
         var first = facts.Moves[0];
         var last = facts.Moves[^1];
         var solution = facts.First(Technique.Solution) ?? last;
-        var empathy = facts.First(Technique.Empathy);
 
-        yield return new Candidate(30, Technique.Empathy, (empathy ?? first).Turn, (empathy ?? first).Seconds,
+        var empathy = facts.First(Technique.Empathy);
+        yield return Polished(30, Technique.Empathy, empathy ?? first,
             empathy is { Index: 0 }
                 ? "good start. Make the acknowledgement even more specific by naming the detail that hurts most."
                 : "open with the acknowledgement in your very first reply; it lowers the temperature before anything else.",
             "\"The night before the wedding, of all nights. I'd be beside myself too.\"");
-        yield return new Candidate(25, Technique.Expectation, solution.Turn, solution.Seconds,
-            "pair the fix with an exact time and the next step, so the customer can stop worrying about it.",
-            "\"That's booked. You'll get the confirmation by text in the next ten minutes.\"");
-        yield return new Candidate(20, Technique.CheckSatisfaction, last.Turn, last.Seconds,
-            "close by checking the whole concern is settled, not just the part you fixed.",
-            "\"Is there anything else about this that's still worrying you?\"");
-        yield return new Candidate(15, Technique.Paraphrase, first.Turn, first.Seconds,
-            "a one-line recap of the problem before solving it makes the customer feel heard and catches misunderstandings.",
-            "\"So, just to check I have it: the order arrived damaged and you need a replacement before Saturday?\"");
-        yield return new Candidate(10, Technique.Ownership, solution.Turn, solution.Seconds,
-            "say that you personally will see it through; it turns a fix into a promise.",
-            "\"I'll keep an eye on this myself until it's done.\"");
+
+        yield return Polished(25, Technique.Solution, solution,
+            "where you can, offer two options rather than one, so the customer chooses and feels back in control.",
+            "\"I can rebook you on the first flight, or refund you today so you can book your own. Which suits you better?\"");
+
+        var paraphrase = facts.First(Technique.Paraphrase);
+        yield return Polished(20, Technique.Paraphrase, paraphrase ?? first,
+            paraphrase is null
+                ? "a one-line recap of the problem before solving it makes the customer feel heard and catches misunderstandings."
+                : "good recap. Include what they want to happen, not only what went wrong, so the fix aims at the right target.",
+            "\"So the order arrived damaged, and what you need is a replacement before Saturday, is that right?\"");
+
+        var expectation = facts.First(Technique.Expectation);
+        yield return Polished(expectation is null ? 18 : 12, Technique.Expectation, expectation ?? solution,
+            expectation is null
+                ? "pair the fix with an exact time and the next step, so the customer can stop worrying about it."
+                : "add what the customer should do if it does not happen, so they are never left waiting without a plan.",
+            "\"You'll get the confirmation within ten minutes; if it hasn't arrived by then, call back and quote this reference.\"");
+
+        var check = facts.First(Technique.CheckSatisfaction);
+        yield return Polished(check is null ? 16 : 10, Technique.CheckSatisfaction, check ?? last,
+            check is null
+                ? "close by checking the whole concern is settled, not just the part you fixed."
+                : "make the closing check open, so anything still worrying them comes out now rather than on a second call.",
+            "\"Is there anything else about this that's still on your mind?\"");
+
+        if (facts.First(Technique.Ownership) is null)
+        {
+            yield return Polished(14, Technique.Ownership, solution,
+                "say that you personally will see it through; it turns a fix into a promise.",
+                "\"I'll keep an eye on this myself until it's done.\"");
+        }
+        if (facts.First(Technique.Gratitude) is null)
+        {
+            yield return Polished(8, Technique.Gratitude, first,
+                "thank the customer for their patience or for raising it; it recognises what the call cost them.",
+                "\"Thanks for bearing with me while I sorted that out.\"");
+        }
     }
+
+    private static Candidate Polished(double priority, Technique technique, TraineeMove at, string advice, string example) =>
+        new(priority, technique, at.Turn, at.Seconds, advice, example);
 }

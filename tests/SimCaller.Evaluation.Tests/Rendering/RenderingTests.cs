@@ -4,10 +4,11 @@ using SimCaller.Evaluation.Debriefs;
 using SimCaller.Evaluation.Rendering;
 using SimCaller.Evaluation.Rubrics;
 using SimCaller.Evaluation.Tests.Support;
+using Xunit.Abstractions;
 
 namespace SimCaller.Evaluation.Tests.Rendering;
 
-public sealed class RenderingTests
+public sealed class RenderingTests(ITestOutputHelper output)
 {
     private static readonly DebriefBuilder Builder = new(RubricLoader.LoadEmbedded());
 
@@ -87,6 +88,7 @@ public sealed class RenderingTests
         var evidence = debrief.Criteria.SelectMany(c => c.Evidence).First();
         Assert.Contains($"turn {evidence.TurnNumber}", md);
         Assert.Contains("Ran out of time", md);
+        output.WriteLine(DebriefMarkdown.Render(Builder.Build(Scenarios.TravelerGood())));
     }
 
     [Fact]

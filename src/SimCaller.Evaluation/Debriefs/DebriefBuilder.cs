@@ -26,7 +26,8 @@ public sealed class DebriefBuilder
     public Debrief Build(CallTranscript transcript)
     {
         ArgumentNullException.ThrowIfNull(transcript);
-        var facts = new CallFacts(transcript with { Turns = transcript.Turns ?? [] });
+        transcript = Sanitized(transcript);
+        var facts = new CallFacts(transcript);
         var active = _rubric.ActiveCriteria(transcript.DisabledCriteria, transcript.EnabledCriteria);
         var criteria = active.Select(c => CriterionScorer.Score(c, facts)).ToArray();
 
@@ -46,6 +47,17 @@ public sealed class DebriefBuilder
             SuggestionWriter.Write(facts, active),
             Stats(facts));
     }
+
+    // Transcripts come from storage and other processes: read missing text or labels as empty, never crash.
+    private static CallTranscript Sanitized(CallTranscript transcript) => transcript with
+    {
+        Turns = (transcript.Turns ?? []).Where(t => t is not null).Select(t => t with
+        {
+            Text = t.Text ?? "",
+            Mood = t.Mood ?? "",
+            Techniques = (t.Techniques ?? []).Where(m => m is not null).Select(m => m with { Evidence = m.Evidence ?? "" }).ToArray(),
+        }).ToArray(),
+    };
 
     private static int OverallScore(CallFacts facts, IReadOnlyList<CriterionResult> criteria)
     {

@@ -256,3 +256,28 @@ public sealed class DebriefBuilderTests(ITestOutputHelper output)
         Assert.Contains(criterion.Evidence, e => e.Technique == "gratitude" && e.Positive);
     }
 }
+
+public sealed class OddTranscriptTests
+{
+    [Fact]
+    public void Odd_content_never_crashes_the_builder_or_the_renderers()
+    {
+        var start = CallScript.Start;
+        var turns = new List<TranscriptTurn>
+        {
+            new(1, start.AddSeconds(-5), Speaker.Customer, "", 150, null!, null!),
+            new(2, start, Speaker.Trainee, null!, -20, "calm", null!, CallEvents.Silence | CallEvents.TalkOver),
+            new(3, start.AddSeconds(4), Speaker.Trainee, new string('a', 5000) + " ünïcødé 😀 <b>", 40, "", [new TechniqueMatch(Technique.Empathy, null!)]),
+        };
+        var transcript = new CallTranscript("", "", "", "", 0, start, null, CallOutcome.InProgress, 300, turns);
+
+        var debrief = new DebriefBuilder(RubricLoader.LoadEmbedded()).Build(transcript);
+
+        Assert.InRange(debrief.Score, 0, 100);
+        Assert.All(debrief.Criteria, c => Assert.InRange(c.Score, 0, 100));
+        Assert.Equal(3, debrief.Suggestions.Count);
+        Assert.NotEmpty(DebriefMarkdown.Render(debrief));
+        Assert.DoesNotContain("<b>", DebriefHtml.Render(debrief));
+        Assert.Equal(DebriefJson.Serialize(debrief), DebriefJson.Serialize(DebriefJson.Deserialize(DebriefJson.Serialize(debrief))));
+    }
+}

@@ -137,6 +137,13 @@ public sealed class DifficultyLevel
 /// nearest one. Reaction keys are technique ids (what the customer answers to) plus call moments:
 /// opening is separate; "neutral", "silence", "talk_over", "hang_up", "resolved", "escalated",
 /// "ended_by_agent", "repeated" (same move again), "partial_solution", "unanswered_question".
+/// <para>
+/// A line that echoes the trainee's words starts with a cue of trigger phrases in square brackets,
+/// separated by '|': <c>"[calm down|relax] Calm down? CALM DOWN?"</c>. It is said only when the
+/// trainee's last words contain one of the phrases (whole words; case, punctuation, apostrophes and
+/// fillers such as "um" do not matter), and then ahead of the uncued lines. Uncued lines must fit any
+/// wording of the reaction, so give every mood some. See <see cref="ReplyLine"/>.
+/// </para>
 /// </summary>
 public sealed class ReplyLines
 {

@@ -40,6 +40,13 @@ internal sealed partial class PersonaValidator(string file, IReadOnlyDictionary<
         CheckPatience(p.Patience);
         CheckDifficulties(p);
         CheckRubric(p.Rubric);
+        CheckReplyLines(p.Lines);
+        NoCues("opening_lines", p.OpeningLines);
+        NoCues("lines.reminders", p.Lines.Reminders);
+        NoCues("behaviours.insults", p.Behaviours.Insults);
+        NoCues("behaviours.manager_demands", p.Behaviours.ManagerDemands);
+        NoCues("behaviours.online_threats", p.Behaviours.OnlineThreats);
+        NoCues("behaviours.tangents", p.Behaviours.Tangents);
         return _problems;
     }
 
@@ -116,6 +123,36 @@ internal sealed partial class PersonaValidator(string file, IReadOnlyDictionary<
         foreach (var both in rubric.Enable.Intersect(rubric.Disable, StringComparer.Ordinal))
         {
             Add("rubric", $"'{both}' is both enabled and disabled");
+        }
+    }
+
+    /// <summary>Cue syntax of every reaction line; blank entries are the shape check's to report.</summary>
+    private void CheckReplyLines(ReplyLines lines)
+    {
+        foreach (var (reaction, byMood) in lines.Reactions)
+        {
+            foreach (var (mood, entries) in byMood)
+            {
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    if (!string.IsNullOrWhiteSpace(entries[i]) && !ReplyLine.TryParse(entries[i], out _, out var error))
+                    {
+                        Add($"lines.reactions.{reaction.Trim()}.{mood.Trim()}[{i}]", error);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Lines said whatever the trainee said: a cue there would be read out, brackets and all.</summary>
+    private void NoCues(string field, List<string> entries)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i]?.TrimStart().StartsWith('[') == true)
+            {
+                Add($"{field}[{i}]", "cues ('[phrase] line') only work under lines.reactions; here the brackets would be spoken");
+            }
         }
     }
 

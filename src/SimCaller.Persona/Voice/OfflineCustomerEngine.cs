@@ -102,7 +102,7 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
 
         if (cue.Reaction == ReactionKeys.Meta || TraineeWords.AsksIfBot(said))
         {
-            return picker.Pick(LinesFor(persona, ReactionKeys.Meta, cue.Mood))
+            return picker.Pick(LinesFor(persona, ReactionKeys.Meta, cue.Mood, said))
                 ?? picker.Pick(FallbackLines.NotABot(persona.Scenario, cue.Mood))!;
         }
 
@@ -129,8 +129,8 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
     }
 
     private static string Reaction(CustomerCue cue, LinePicker picker, string reaction) =>
-        picker.Pick(LinesFor(cue.Persona, reaction, cue.Mood))
-        ?? picker.Pick(LinesFor(cue.Persona, ReactionKeys.Neutral, cue.Mood))
+        picker.Pick(LinesFor(cue.Persona, reaction, cue.Mood, cue.LastTraineeText))
+        ?? picker.Pick(LinesFor(cue.Persona, ReactionKeys.Neutral, cue.Mood, cue.LastTraineeText))
         ?? picker.Pick(FallbackLines.General(cue.Persona.Scenario, cue.Mood))!;
 
     /// <summary>
@@ -160,10 +160,12 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
     }
 
     /// <summary>
-    /// A reaction's lines for the mood, else for the nearest mood that has some (on a tie the angrier
-    /// one, so the customer does not soften by accident); null when the reaction has none.
+    /// A reaction's lines the customer may say after <paramref name="said"/>, for the mood, else for the
+    /// nearest mood that has some (on a tie the angrier one, so the customer does not soften by accident);
+    /// null when there are none. A <see cref="ReplyLine"/> with a cue counts only when the trainee said
+    /// one of its phrases, and then it comes first: an echo of the trainee's own words beats a generic line.
     /// </summary>
-    private static IReadOnlyList<string>? LinesFor(PersonaDefinition persona, string reaction, MoodState mood)
+    private static Candidates? LinesFor(PersonaDefinition persona, string reaction, MoodState mood, string said)
     {
         var byMood = persona.Lines.Reactions
             .FirstOrDefault(kv => string.Equals(kv.Key.Trim(), reaction, StringComparison.OrdinalIgnoreCase)).Value;
@@ -175,13 +177,20 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
         foreach (var candidate in moods.OrderBy(m => Math.Abs(m - mood)).ThenByDescending(m => m))
         {
             var lines = byMood.FirstOrDefault(kv => string.Equals(kv.Key.Trim(), candidate.ToId(), StringComparison.OrdinalIgnoreCase)).Value;
-            if (lines is not null && lines.Any(l => !string.IsNullOrWhiteSpace(l)))
+            // A malformed line (possible in a persona built in code, never past the loader) is left out, not spoken raw.
+            var usable = (lines ?? []).Select(l => ReplyLine.TryParse(l, out var line, out _) ? line : null).OfType<ReplyLine>().ToArray();
+            var echoes = usable.Where(l => l.Cues.Any(c => TraineeWords.Says(said, c))).Select(l => l.Text).ToArray();
+            var general = usable.Where(l => !l.IsCued).Select(l => l.Text).ToArray();
+            if (echoes.Length + general.Length > 0)
             {
-                return lines;
+                return new Candidates(echoes, general);
             }
         }
         return null;
     }
+
+    /// <summary>Lines fit for this turn: echoes of the trainee's words first, then generic ones.</summary>
+    private sealed record Candidates(IReadOnlyList<string> Echoes, IReadOnlyList<string> General);
 
     // Stable across processes (string.GetHashCode is not), so a seed replays the same call anywhere.
     private static int MixSeed(CustomerCue cue)
@@ -222,6 +231,12 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
             var recent = said.TakeLast(RecentTurns).ToArray();
             return Pick(lines.Where(l => !recent.Any(r => r.Contains(Normalize(l), StringComparison.Ordinal))));
         }
+
+        /// <summary>A fresh echo, else a fresh generic line, else any of them again.</summary>
+        public string? Pick(Candidates? candidates) =>
+            candidates is null ? null
+            : Pick(candidates.Echoes.Where(l => !WasSaid(l))) ?? Pick(candidates.General.Where(l => !WasSaid(l)))
+                ?? Pick(candidates.Echoes) ?? Pick(candidates.General);
 
         public string? Pick(IEnumerable<string>? lines)
         {

@@ -18,7 +18,7 @@ public sealed partial class RuleBasedAnalyzer : ITurnAnalyzer
     private static partial Regex AlternativeCue();
 
     // Hiding behind the rules (spec: blame, and a refusal when nothing else is offered).
-    [GeneratedRegex(@"\b(policy|policies|rules|terms|procedure|regulations|small print|computer says no|hands are tied|out of my hands|system (will not|does not|can not))\b")]
+    [GeneratedRegex(@"\b(policy|policies|rules|terms|procedure|regulations|small print|computer says no|hands are tied|out of my hands|system (will not|does not|can not)|(how|the way) (it|things|the system|the process|we) (works?|goes|do things|is|are))\b")]
     private static partial Regex PolicyHiding();
 
     public Task<UtteranceAnalysis> AnalyzeAsync(string text, AnalysisContext? context = null, CancellationToken cancellationToken = default) =>
@@ -100,6 +100,14 @@ public sealed partial class RuleBasedAnalyzer : ITurnAnalyzer
             && TechniqueRule.Overlaps(escalation, solution))
         {
             evidence.Remove(Technique.Solution);
+        }
+
+        // "I won't accept being called names" refuses the abuse, not the customer's request.
+        if (found.TryGetValue(Technique.Boundary, out var limit)
+            && found.TryGetValue(Technique.Refusal, out var refusal)
+            && TechniqueRule.Overlaps(limit, refusal))
+        {
+            evidence.Remove(Technique.Refusal);
         }
 
         // "please stop the shouting so I can help" names the behaviour calmly: a boundary, not a brush-off.

@@ -128,6 +128,10 @@ internal static partial class TextNormalizer
             {
                 words.AddRange(["i", "would"]);
             }
+            else if (ExpandClitic(word, next) is { } clitic)
+            {
+                words.AddRange(clitic);
+            }
             else
             {
                 words.Add(word.Replace("'", "").Replace("*", ""));
@@ -135,6 +139,44 @@ internal static partial class TextNormalizer
         }
 
         return DropFillerPhrases(words);
+    }
+
+    // Words after a noun's "'s" that make it "is"/"has" rather than a possessive ("the answer's no",
+    // "the heating's been off") - the driver's van stays a possessive.
+    private static readonly HashSet<string> AfterIs = new(StringComparer.Ordinal)
+    {
+        "not", "no", "just", "only", "on", "off", "in", "out", "a", "an", "the", "all", "still", "ready", "fine", "ok",
+        "broken", "going", "coming", "due", "now", "already", "down", "up", "back", "here", "there", "sorted", "fixed",
+        "done", "booked", "being", "really", "so", "very", "too", "definitely", "probably", "actually", "meant",
+        "supposed", "stuck", "working", "late", "delayed", "missing", "lost", "wrong", "right", "correct", "free",
+        "our", "my", "your", "their", "also", "never", "always", "usually", "normally", "nearly", "almost", "quite",
+        "pretty", "completely", "totally", "that", "what", "how", "why", "where", "when", "because", "crashing",
+    };
+
+    private static readonly HashSet<string> AfterHas = new(StringComparer.Ordinal)
+    {
+        "been", "gone", "got", "had", "taken", "left", "stopped", "started", "arrived", "happened", "come",
+    };
+
+    // Clitics on any word, not just pronouns ("the engineer'll be there", "the heating's been off").
+    private static string[]? ExpandClitic(string word, string next)
+    {
+        var apostrophe = word.LastIndexOf('\'');
+        if (apostrophe <= 0)
+        {
+            return null;
+        }
+        var stem = word[..apostrophe].Replace("'", "");
+        return word[(apostrophe + 1)..] switch
+        {
+            "ll" => [stem, "will"],
+            "ve" => [stem, "have"],
+            "re" => [stem, "are"],
+            "d" => [stem, "would"],
+            "s" when AfterHas.Contains(next) => [stem, "has"],
+            "s" when AfterIs.Contains(next) => [stem, "is"],
+            _ => null,
+        };
     }
 
     // "like" and "you know" are fillers only in some positions ("would like", "like i said", "do you know" stay).

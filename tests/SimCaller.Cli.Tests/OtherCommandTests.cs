@@ -98,6 +98,37 @@ public class OtherCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Graph_in_dot_renders_with_graphviz()
+    {
+        // "Renders" is the promise to trainers: Graphviz must accept the diagram as it is printed.
+        // CI installs graphviz; a missing `dot` fails loudly rather than passing unchecked.
+        const string Dot = "/usr/bin/dot";
+        Assert.True(File.Exists(Dot), $"{Dot} not found: install graphviz (apt-get install graphviz), as .ci/run does.");
+        var graph = await _folder.RunAsync("personas", "graph", "abusive-caller", "--format", "dot");
+        Assert.Equal(0, graph.ExitCode);
+
+        var render = new System.Diagnostics.ProcessStartInfo(Dot, "-Tsvg")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(render)!;
+        var svgTask = process.StandardOutput.ReadToEndAsync();
+        var errorTask = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(graph.Stdout);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, await errorTask);
+        var svg = await svgTask;
+        Assert.Contains("<svg", svg);
+        Assert.Contains("EndedByAgent", svg);
+        Assert.Contains("Furious", svg);
+    }
+
+    [Fact]
     public async Task Finished_calls_are_listed_and_their_debrief_opens_as_html()
     {
         var script = _folder.File("call.txt", "I'm so sorry, that's a horrible night you're having.\n");

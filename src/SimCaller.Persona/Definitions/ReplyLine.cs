@@ -19,11 +19,16 @@ public sealed record ReplyLine(IReadOnlyList<string> Cues, string Text)
     {
         line = null;
         var text = (raw ?? "").Trim();
+        if (text.Length == 0)
+        {
+            error = "empty line";
+            return false;
+        }
         if (!text.StartsWith('['))
         {
-            error = text.Length == 0 ? "empty line" : null;
-            line = error is null ? new ReplyLine([], text) : null;
-            return line is not null;
+            line = new ReplyLine([], text);
+            error = null;
+            return true;
         }
         var close = text.IndexOf(']');
         if (close < 0)

@@ -125,7 +125,7 @@ public sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable, IDis
             // The key's unique constraint is the last word: a same-key post that got past the checks
             // above inserts nothing here and its whole transaction is dropped.
             var remembered = await connection.ExecuteAsync(new CommandDefinition(
-                SessionSql.InsertTurnRequest + " ON CONFLICT (session_id, request_key) DO NOTHING",
+                SessionSql.InsertTurnRequest,
                 new { SessionId = sessionId, RequestKey = requestKey, Result = resultJson ?? "" },
                 transaction,
                 cancellationToken: cancellationToken));
@@ -173,7 +173,7 @@ public sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable, IDis
     {
         await using var connection = await OpenReadyAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            SessionSql.InsertCode + " ON CONFLICT (code) DO NOTHING", SessionCodeRow.From(code), cancellationToken: cancellationToken));
+            SessionSql.InsertCode, SessionCodeRow.From(code), cancellationToken: cancellationToken));
         return inserted == 1;
     }
 

@@ -1,6 +1,9 @@
 namespace SimCaller.Storage.Rows;
 
-/// <summary>Queries whose text is the same for every engine; stores add their own paging and locking.</summary>
+/// <summary>
+/// Queries whose text is the same for SQLite and PostgreSQL. The inserts that may meet a taken key use
+/// ON CONFLICT ... DO NOTHING, which both engines read alike, so a caller tells "taken" by the row count.
+/// </summary>
 public static class SessionSql
 {
     /// <summary>Sessions with the anger and mood of their latest turn and their debrief's score; add WHERE / ORDER BY.</summary>
@@ -38,8 +41,11 @@ public static class SessionSql
         WHERE id = @SessionId AND turn_count = @Expected AND ended_at IS NULL
         """;
 
-    public const string InsertTurnRequest =
-        "INSERT INTO turn_requests (session_id, request_key, result) VALUES (@SessionId, @RequestKey, @Result)";
+    /// <summary>Remembers a turn's result; inserts nothing when the request key is already there.</summary>
+    public const string InsertTurnRequest = """
+        INSERT INTO turn_requests (session_id, request_key, result) VALUES (@SessionId, @RequestKey, @Result)
+        ON CONFLICT (session_id, request_key) DO NOTHING
+        """;
 
     public const string SelectTurnRequest =
         "SELECT result FROM turn_requests WHERE session_id = @SessionId AND request_key = @RequestKey";
@@ -57,9 +63,11 @@ public static class SessionSql
         FROM debriefs
         """;
 
+    /// <summary>Stores a session code; inserts nothing when the code is taken.</summary>
     public const string InsertCode = """
         INSERT INTO session_codes (code, persona_id, difficulty, seed, label, created_at)
         VALUES (@Code, @PersonaId, @Difficulty, @Seed, @Label, @CreatedAt)
+        ON CONFLICT (code) DO NOTHING
         """;
 
     public const string SelectCode = """

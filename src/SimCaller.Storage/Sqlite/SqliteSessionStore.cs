@@ -14,7 +14,6 @@ namespace SimCaller.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteSessionStore : ISessionStore
 {
-    private const int SqliteConstraint = 19;
     private const int BusyTimeoutMs = 5000;
 
     private readonly string _connectionString;
@@ -157,15 +156,9 @@ public sealed class SqliteSessionStore : ISessionStore
     public async Task<bool> CreateCodeAsync(SessionCode code, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReadyAsync(cancellationToken);
-        try
-        {
-            await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertCode, SessionCodeRow.From(code), cancellationToken: cancellationToken));
-            return true;
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
-        {
-            return false;
-        }
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            SessionSql.InsertCode, SessionCodeRow.From(code), cancellationToken: cancellationToken));
+        return inserted == 1;
     }
 
     public async Task<SessionCode?> FindCodeAsync(string code, CancellationToken cancellationToken = default)

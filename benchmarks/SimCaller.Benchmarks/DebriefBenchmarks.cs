@@ -6,7 +6,6 @@ using SimCaller.Core.Techniques;
 using SimCaller.Evaluation.Analysis;
 using SimCaller.Evaluation.Debriefs;
 using SimCaller.Evaluation.Rendering;
-using SimCaller.Persona.Definitions;
 using SimCaller.Persona.Loading;
 using SimCaller.Persona.Mood;
 using SimCaller.Persona.Voice;

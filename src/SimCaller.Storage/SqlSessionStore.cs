@@ -1,0 +1,230 @@
+using System.Data.Common;
+using Dapper;
+using SimCaller.Core.Calls;
+using SimCaller.Practice;
+using SimCaller.Practice.Storage;
+using SimCaller.Storage.Rows;
+
+namespace SimCaller.Storage;
+
+/// <summary>
+/// The session store over any SQL engine that takes the shared schema and <see cref="SessionSql"/>:
+/// every query and transaction lives here once. An engine's store supplies only how to open a
+/// connection, how to prepare the schema and, where it differs, how to begin a write.
+/// </summary>
+public abstract class SqlSessionStore<TConnection> : ISessionStore
+    where TConnection : DbConnection
+{
+    private readonly Lock _readyGate = new();
+    private Task? _ready;
+
+    // Only this assembly's engines derive: the hooks below are not a public extension point.
+    private protected SqlSessionStore(TimeProvider? time)
+    {
+        Time = time ?? TimeProvider.System;
+    }
+
+    private protected TimeProvider Time { get; }
+
+    /// <summary>Creates or migrates the schema now rather than on first use; returns the schema version.</summary>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadyAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken: cancellationToken));
+    }
+
+    public async Task CreateSessionAsync(SessionRecord session, TranscriptTurn opening, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadyAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertSession, SessionRow.From(session), transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertTurn, RowMapping.ToRow(session.Id, opening), transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public Task<SessionRecord?> FindSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        QuerySessionAsync(SessionSql.Select + " WHERE s.id = @Value", sessionId, cancellationToken);
+
+    public Task<SessionRecord?> FindSessionByExternalRefAsync(string externalRef, CancellationToken cancellationToken = default) =>
+        QuerySessionAsync(SessionSql.Select + " WHERE s.external_ref = @Value ORDER BY s.started_at DESC LIMIT 1", externalRef, cancellationToken);
+
+    public async Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadyAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SessionRow>(new CommandDefinition(
+            SessionSql.Select + " ORDER BY s.started_at DESC, s.id DESC LIMIT @Limit",
+            new { Limit = Math.Max(0, limit) },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToArray();
+    }
+
+    public async Task<IReadOnlyList<TranscriptTurn>> GetTurnsAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadyAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TurnRow>(new CommandDefinition(
+            SessionSql.SelectTurns, new { SessionId = sessionId }, cancellationToken: cancellationToken));
+        return rows.Select(RowMapping.ToTurn).ToArray();
+    }
+
+    public async Task<AppendResult> AppendTurnsAsync(
+        string sessionId,
+        int expectedTurnCount,
+        IReadOnlyList<TranscriptTurn> turns,
+        string moodSnapshot,
+        string? requestKey,
+        string? resultJson,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadyAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        if (requestKey is not null && await SelectTurnRequestAsync(connection, transaction, sessionId, requestKey, cancellationToken) is not null)
+        {
+            return AppendResult.DuplicateRequest;
+        }
+        // Of two appends at one turn count only one gets past this update: on SQLite the other is held
+        // off by the write lock taken at BEGIN; on PostgreSQL it waits on the session row's lock, then
+        // re-checks the count against the committed row and so updates nothing.
+        var advanced = await connection.ExecuteAsync(new CommandDefinition(
+            SessionSql.AdvanceSession,
+            new { SessionId = sessionId, MoodSnapshot = moodSnapshot, Added = turns.Count, Expected = expectedTurnCount },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (advanced == 0)
+        {
+            // Lost to a turn that just committed; if it carried this request key, this post is its repeat.
+            // (Under SQLite's up-front lock nothing can have committed since the check above, so there
+            // this finds nothing new and costs one read on the conflict path only.)
+            return requestKey is not null && await SelectTurnRequestAsync(connection, transaction, sessionId, requestKey, cancellationToken) is not null
+                ? AppendResult.DuplicateRequest
+                : AppendResult.Conflict;
+        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            SessionSql.InsertTurn, turns.Select(t => RowMapping.ToRow(sessionId, t)), transaction, cancellationToken: cancellationToken));
+        if (requestKey is not null)
+        {
+            // The key's unique constraint is the last word: a same-key post that got past the checks
+            // above inserts nothing here and its whole transaction is dropped.
+            var remembered = await connection.ExecuteAsync(new CommandDefinition(
+                SessionSql.InsertTurnRequest,
+                new { SessionId = sessionId, RequestKey = requestKey, Result = resultJson ?? "" },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (remembered == 0)
+            {
+                return AppendResult.DuplicateRequest;
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return AppendResult.Appended;
+    }
+
+    public async Task<string?> FindTurnResultAsync(string sessionId, string requestKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadyAsync(cancellationToken);
+        return await SelectTurnRequestAsync(connection, null, sessionId, requestKey, cancellationToken);
+    }
+
+    public async Task<bool> EndSessionAsync(string sessionId, CallOutcome outcome, DateTimeOffset endedAt, DebriefRecord debrief, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadyAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        // A concurrent end waits on the lock (SQLite: the write lock; PostgreSQL: the row's), then finds
+        // ended_at set and updates nothing.
+        var ended = await connection.ExecuteAsync(new CommandDefinition(
+            SessionSql.EndSession,
+            new { SessionId = sessionId, EndedAt = RowMapping.FormatTime(endedAt), Outcome = outcome.ToId() },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (ended == 0)
+        {
+            return false;
+        }
+        await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertDebrief, DebriefRow.From(debrief), transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public Task<DebriefRecord?> FindDebriefAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        QueryDebriefAsync(SessionSql.SelectDebrief + " WHERE session_id = @Value", sessionId, cancellationToken);
+
+    public Task<DebriefRecord?> FindDebriefByTokenAsync(string token, CancellationToken cancellationToken = default) =>
+        QueryDebriefAsync(SessionSql.SelectDebrief + " WHERE token = @Value", token, cancellationToken);
+
+    public async Task<bool> CreateCodeAsync(SessionCode code, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadyAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            SessionSql.InsertCode, SessionCodeRow.From(code), cancellationToken: cancellationToken));
+        return inserted == 1;
+    }
+
+    public async Task<SessionCode?> FindCodeAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadyAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SessionCodeRow>(new CommandDefinition(
+            SessionSql.SelectCode + " WHERE code = @Code", new { Code = code }, cancellationToken: cancellationToken));
+        return row?.ToCode();
+    }
+
+    public async Task<IReadOnlyList<SessionCode>> ListCodesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadyAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SessionCodeRow>(new CommandDefinition(
+            SessionSql.SelectCode + " ORDER BY created_at DESC, code", cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCode()).ToArray();
+    }
+
+    /// <summary>An open connection; a failure to open is a <see cref="StorageException"/> naming the database.</summary>
+    private protected abstract Task<TConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates or migrates the schema, on a connection of its own.</summary>
+    private protected abstract Task PrepareSchemaAsync();
+
+    /// <summary>The transaction each write runs in; the engine's own default unless it needs more.</summary>
+    private protected virtual ValueTask<DbTransaction> BeginWriteAsync(TConnection connection, CancellationToken cancellationToken) =>
+        connection.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>
+    /// The schema is readied once per store; a failed attempt (database not up yet, file locked) is not
+    /// remembered, so the next call tries again instead of failing for the life of the process.
+    /// </summary>
+    private Task EnsureReadyAsync()
+    {
+        lock (_readyGate)
+        {
+            if (_ready is null || _ready.IsFaulted || _ready.IsCanceled)
+            {
+                // Started off the caller's thread: SQLite prepares synchronously, and the gate is only
+                // for choosing who starts, not for waiting the preparation out.
+                _ready = Task.Run(PrepareSchemaAsync);
+            }
+            return _ready;
+        }
+    }
+
+    private async Task<TConnection> OpenReadyAsync(CancellationToken cancellationToken)
+    {
+        await EnsureReadyAsync().WaitAsync(cancellationToken);
+        return await OpenAsync(cancellationToken);
+    }
+
+    private async Task<SessionRecord?> QuerySessionAsync(string sql, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReadyAsync(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<SessionRow>(new CommandDefinition(sql, new { Value = value }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    private async Task<DebriefRecord?> QueryDebriefAsync(string sql, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReadyAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<DebriefRow>(new CommandDefinition(sql, new { Value = value }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    private static Task<string?> SelectTurnRequestAsync(
+        DbConnection connection, DbTransaction? transaction, string sessionId, string requestKey, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            SessionSql.SelectTurnRequest, new { SessionId = sessionId, RequestKey = requestKey }, transaction, cancellationToken: cancellationToken));
+}

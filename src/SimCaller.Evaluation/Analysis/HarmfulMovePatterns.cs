@@ -21,6 +21,8 @@ internal static class HarmfulMovePatterns
         @"we value (your|you as a) (custom|business|customer|feedback|loyalty)",
         @"(thank you for|we appreciate) your (patience and understanding|understanding and patience|continued patience)",
         @"rest assured",
+        @"we (really |truly |do )?(appreciate|value) (your|you as a) (business|custom|loyalty)",
+        @"i (completely |totally |fully |really |do )?understand where you are coming from",
         @"it is what it is",
         @"at the end of the day",
         @"we are doing (everything|all) (we can|in our power)",
@@ -42,7 +44,11 @@ internal static class HarmfulMovePatterns
             @"you (must|should|might|may|could|would) have (typed|entered|put|missed|clicked|selected|chosen|deleted|forgotten|read|signed|agreed|ticked|ignored|done|checked|called|known|noticed|cancelled|canceled|given|set|used|broken|dropped|plugged|pressed|booked|paid|misread|got|sent|told|contacted|reported|asked|kept)",
             @"you (did not|forgot to|failed to|never|neglected to) (read|check|tick|cancel|follow|update|register|call|tell|submit|pay|return|notice|opt|confirm|keep|set|reply|respond|activate|turn|look after|take care of|send)",
             @"you should (have )?(read|known|know better|followed|checked|kept|noticed|realized|been more careful|looked)",
-            @"you (should|could|ought to) have (\w+ed|bought|taken|kept|brought|told|given|made|left|done|known|read|paid|thought|rung|written|chosen|spoken|shown|put|set|sent|caught|been (in|home|there|around|available|more \w+|careful))\b",
+            @"you (should|could|ought to) have (\w+ed|bought|taken|kept|brought|told|given|made|left|done|known|read|paid|thought|rung|written|chosen|spoken|shown|put|set|sent|caught|(?!been\b)\w+en|been (in|home|there|around|available|more \w+|careful))\b",
+            @"(is|are|was|were) (owned|run|managed|operated|handled|supplied|provided|serviced) by (another|a different|a separate|a third|an outside|an external|a partner)( \w+)? (company|provider|firm|party|team|department|supplier|contractor|business|organization)",
+            @"the \w+ you (sent|filled in|entered|gave|used|picked|chose|booked|bought|ordered|submitted|uploaded|typed) (was|is|were|are) (the )?(wrong|old|incorrect|out of date|expired|invalid|not)",
+            @"(fault|problem|issue|defect) (with|from|at|on) the (manufacturer|courier|maker|supplier|airline|restaurant|warehouse|bank|network|installer|landlord|council)|(they|he|she) will (have|need) to (deal with|sort|handle|look at|fix) (it|that|this)",
+            @"^you (\w+ ){1,5}(did not you|did you not|have not you|have you not)$",
             @"your (\w+ ){0,3}(must have been|must be|was probably|is probably|was obviously|is obviously|was clearly|is clearly) (wrong|incorrect|mistaken|faulty|inaccurate|out of date|off|the problem|at fault|to blame)",
             @"(on|at) your end|(problem|issue|fault|something|error|glitch|it) (is |was |must be |must have been |has to be )?(on|at) your side",
             @"(in|written in|stated in|covered in|set out in|all in) the (contract|terms|agreement|conditions|paperwork|small print) you (signed|agreed|accepted|read)",
@@ -51,7 +57,7 @@ internal static class HarmfulMovePatterns
             @"if you (had|would have) (read|checked|called|paid|followed|looked|listened|kept|updated|done)",
             @"(the|our|that|your|their) (courier|installer|engineer|airline|warehouse|supplier|manufacturer|bank|partner|other (team|department)|(\w+ )?(team|department)|it (team|department)|system|driver|technician|contractor|third party|head office|hotel|restaurant|previous agent|last agent|agent before me|colleague|delivery company|post office|landlord|insurer|retailer|seller|shop) (should have|should not have|should never have|messed|made|lost|broke|forgot|failed|is to blame|are to blame|is responsible|did (that|this)|got it wrong|must have|dropped|caused|screwed)",
             @"(that is|it is|this is|that was|it was)( all| really)? (the|their|head office|the courier|the bank|the airline|the manufacturer|the engineer|the other team|his|her|your) (\w+ )?(fault|problem|responsibility|doing|mistake|error|issue|department|job)",
-            @"(not|nothing to do with) (us|our fault|our problem|our responsibility|our department|me|my department)",
+            @"(not|nothing to do with) (us|our fault|our problem|our responsibility|our department|me)|nothing to do with my department",
             @"blame (the|it on|them|your|their|him|her)",
             @"you (probably|must have|might have|obviously|clearly) (\w+ ){0,2}(by accident|wrong|twice|incorrectly|instead)",
             @"you (probably|obviously|clearly) (were not|did not|forgot|missed|had not|have not|never|deleted|ignored)",
@@ -63,7 +69,7 @@ internal static class HarmfulMovePatterns
             @"(is|that is|it is) (a )?(different|another|separate) (team|department|company)",
             @"you will (have|need) to (call|contact|ring|talk to|speak to|take it up with|go to) (them|they|the \w+ (team|department|company))",
             @"rules are rules|computer says no|my hands are tied|(it is )?out of my hands|i (just|only) follow the (rules|policy|process)",
-            @"(it is|that is|this is|that was|those are)( just| simply)? (our|the|company|their|the company|standard) (policy|rules|procedure|process|terms)",
+            @"(it is|that is|this is|that was|those are)( just| simply)? (our|the|company|their|the company|standard) (policy|rules|procedure|process|terms|system)",
             @"(the|our|company) (policy|policies|rules|procedure|system|terms and conditions|terms|contract|small print|regulations) (say|says|state|states|is clear|does not allow|do not allow|will not let|does not let|will not allow|won't|prevent|prevents|only allows?|clearly)",
             @"(the|our|company) (policy|policies|rules|procedure|terms and conditions|terms|contract|small print|regulations) (is|are)",
             @"(against|under|per|according to|because of) (the|our|company) (policy|rules|terms|procedure|regulations)",
@@ -91,6 +97,8 @@ internal static class HarmfulMovePatterns
         [
             @"calm down|settle down|chill out|just relax|relax",
             @"(it is|that is|this is|it was)( \w+)? (just|only) (a|an|one|\d+|some|the|two|three|five|ten|a few)",
+            @"(it is|that is|this is|they are|it was)( \w+)? (just|only) \w+( mate| sir| madam| love| pal| buddy| really| honestly)?$",
+            @"(not worth|no point|no sense) (getting|being|making a fuss|stressing|worrying|panicking)|no need to get (this|so|that) (worked up|upset|angry|stressed)",
             @"no need to (be|get) (so )?(dramatic|upset|angry|worked up|emotional|rude|excited|cross|hysterical|like that)",
             @"(you are|you re|stop|you are just|you are being) (overreacting|over reacting|being dramatic|dramatic|being silly|being emotional|emotional|hysterical|being unreasonable|unreasonable)",
             @"(it is|that is|this is)( really)? not (that|such a|a)( big)? (big deal|of a deal|serious|bad|important|the end of the world)|not the end of the world",
@@ -114,6 +122,7 @@ internal static class HarmfulMovePatterns
             @"(it is|this is|that is) (just|only) (a|one) (moment|minute|second|sec|quick|short)",
             @"(it is|that is) (just|only) (a|the) (matter|case|question) of",
             @"(it is|that is|this is)( \w+)? (just|only) (the|a|one) (first|start|beginning|way|thing i need|bit)",
+            @"(just|only) (the )?(system|policy|rules|process|procedure|me|us|you|fair|right|natural|normal|reasonable|fine|now|started|begun|arrived|happened|gone|been|checking|loading|because|for|to|if|when|what|until|temporary|once|today|tomorrow|yesterday)",
             @"you will (be fine|survive) (on|with) (the|a|an)",
         ]),
 
@@ -186,7 +195,8 @@ internal static class HarmfulMovePatterns
         [
             @"(yes|yeah|ok|all right|right|fine|sure|i know|i get it|got it|uh huh) \1",
             @"i heard you the first time|do i have to spell it out|how many (more )?times|for the (last|third|fourth|fifth|hundredth|tenth|millionth) time",
-            @"(are you|were you) (even )?(listening|paying attention)",
+            @"(are you|were you) (even |actually |really |ever )?(listening|paying attention)",
+            @"i have had (enough|it) (of|with) (this|you)|i am (sick|tired|fed up) of (this|you)",
             @"are you (stupid|serious|kidding|deaf|slow|thick|dense|joking)|do you even",
             @"you are (a|an|being|so|such a|just) ?(stupid|idiot|idiotic|dumb|moron|pathetic|ridiculous|clueless|useless|hopeless|thick|unbelievable|impossible|rude|annoying|a joke)",
             @"(what an?|you) (idiot|moron|muppet|clown|fool|joke)",
@@ -210,6 +220,7 @@ internal static class HarmfulMovePatterns
         unless:
         [
             @"(yes|ok|all right|right|sure) (yes|ok|all right|right|sure) (i|we) (can|will)",
+            @"(they|he|she|someone|we|i|the \w+) (will|would|can|could|have to|has to|need to|needs to|will have to|will need to) deal with it",
         ]),
     ];
 }

@@ -15,7 +15,7 @@ internal static class HelpfulMovePatterns
         "reroute|reconnect|restore|reverse|remove|pay|compensate|match|expedite|refer|unlock|reactivate|freeze|pause|repair|" +
         "order|ship|post|deliver|dispatch|register|update|correct|adjust|reduce|lower|drop|knock|void|backdate|rush|prioritize|" +
         "cap|fit you in|squeeze you in|book you in|bump|activate|enable|transfer the|pro rata|honou?r|collect|reissue|resend|unblock|release|return|lock|open|book you|sign you|raise|accept|post you|post it|waive|" +
-        "spread|split|defer|halve|discount|top up|overnight|fast track|rearrange|reinstate|pop|throw in|include|ring (your|the)|call (your|the)|contact (your|the)|" +
+        "spread|split|defer|halve|discount|lend|loan|provide|top up|overnight|fast track|rearrange|reinstate|pop|throw in|include|ring (your|the)|call (your|the)|contact (your|the)|" +
         "get (it|that|them|this|someone|somebody|an engineer|a technician|a replacement|a new)|have (it|that|them|this|someone|somebody|an engineer|a technician)|take (it|that|them|the|this)( \\w+){0,3} (off|back)";
 
     // Past-tense actions already taken for the customer ("i have cancelled the old order").
@@ -45,7 +45,8 @@ internal static class HelpfulMovePatterns
         "awful|terrible|stressful|frustrating|horrible|upsetting|worrying|nightmare|maddening|infuriating|exhausting|scary|annoying|" +
         "disappointing|unfair|miserable|draining|distressing|grim|gutting|galling|heartbreaking|horrendous|dreadful|appalling|rotten|" +
         "frightening|nerve racking|painful|stressy|awkward|mess|headache|ordeal|shock|blow|disaster|hassle|faff|palaver|pain|worry|" +
-        "shambles|letdown|let down|struggle|rubbish|pants|gutted|crushing|soul destroying|unsettling|alarming|embarrassing|tiring";
+        "shambles|letdown|let down|struggle|rubbish|pants|gutted|crushing|soul destroying|unsettling|alarming|embarrassing|tiring|" +
+        "unbearable|intolerable|fright|scare|terrifying|harrowing|traumatic|nerve wracking|hellish|a slog|grueling|gruelling";
 
     // What a senior person does when the customer is handed to them, as opposed to a task they are asked to do.
     private const string Handover = "call|ring|speak|talk|contact|phone|get back|review|look|give you|come|see|visit|pop|meet|deal|handle|take over|discuss|go through";
@@ -119,7 +120,7 @@ internal static class HelpfulMovePatterns
             @"so you are (saying|telling me)",
             @"^(\w+ ){0,2}you are (saying|telling me)|you are (saying|telling me) (that|you)",
             @"^(\w+ ){0,2}so (what|all) you (need|want|are after|would like|are asking for|are looking for) is",
-            @"^(\w+ ){0,2}so (you|you have|you had|you were|your \w+) (?!have to\b|had to\b)(\w+ed|\w+en|got|paid|went|came|bought|sent|rang|made|told|said|left|took|gave|saw|had|have|were|are|still|never|just|only|already|been|spent|lost|kept|heard|found|thought|felt|put|set)\b",
+            @"^(\w+ ){0,2}so (you|you have|you had|you were|your \w+|they|they have|he|she|it) (?!have to\b|had to\b)(\w+ed|\w+en|got|paid|went|came|bought|sent|rang|made|told|said|left|took|gave|saw|had|have|were|are|still|never|just|only|already|been|spent|lost|kept|heard|found|thought|felt|put|set|charged|billed|cancelled|sent|said|told)\b",
             @"^(ok |right |all right |yes |so )*so (you|your|the) (were|are|have|had|got|was|paid|ordered|booked|cancelled|canceled|called|never|still|want|would|bought|received|rang|waited|kept|spent|lost|missed|tried|moved|returned|did not|have not|could not|can not|were not|booking|order|flight|parcel|bill|engineer|router|card|payment|membership|policy|claim|refund|package|delivery|account|connection|internet|gym|car|fridge|laptop|phone|boiler)",
             @"you would (rather|prefer|like)( \w+){1,10} (yes|right|correct|yeah|is that right|is that correct)$",
             @"(is that|have i got (that|this|it)|did i get (that|this|it)|am i) (right|correct)",
@@ -154,7 +155,7 @@ internal static class HelpfulMovePatterns
             @"are you (calling|still|at|using|on|with|able|looking|after)",
             @"(say|repeat) that again|come again|pardon|what was that",
             @"i did not (quite )?(catch|hear|get) (that|the|your|what|which)",
-            @"(can|could) i (get|take|have|grab) (your|the|a)",
+            @"(can|could) i (just |quickly )?(get|take|have|grab|ask for|check) (your|the|a)",
             @"is (it|the|this|that) (the|a|an|your)? ?\w+ (number|model|account|reference|one|version|address|card)",
             @"is (it|this|that) (still|happening|affecting|on|off|every|all|only|just|the same)",
             @"which (one|option|date|day|flight|address|card|account|item|would|do)",
@@ -193,7 +194,7 @@ internal static class HelpfulMovePatterns
             $@"and (have )?({DoneAction}) (it|that|this|them|the|your|you)",
             @"(you are|you have been|your \w+ (is|has been|are|have been)|that is|it is|everything is|we are|you are all) (now |all |now all |all now )(booked|rebooked|cancelled|canceled|refunded|sorted|set up|fixed|credited|confirmed|upgraded|reinstated|unblocked|reconnected|set|registered|switched|moved|on|in|done|paid|covered)",
             @"you are (now )?(booked|rebooked|confirmed|registered|checked) (on|in|onto|into|for)",
-            @"(the|what|all|most|least) (best|most|only thing|least|quickest|fastest) (i|we) can (do|offer)|(all|what) (i|we) can (do|offer)( you)? (is|right now is|today is)",
+            @"(the|what|all|most|least) (best|most|only|least|quickest|fastest)( thing| option| way)? (i|we) can (do|offer)|(all|what) (i|we) can (do|offer)( you)? (is|right now is|today is)",
             @"(but|however|though|instead) (i|we) (can|could|am able to|are able to|am happy to|are happy to|would be happy to) (?!(?:not|never|see|hear|imagine|tell|understand|assure|only|appreciate|promise|guarantee|confirm|explain|check|look|try)\b)\w+",
             @"(i|we) (will not|would not|are not going to|am not going to|will not be|do not need to|are not going to be) (charge|charging|bill|billing|ask you to pay|make you pay) (you|for)",
             $@"(i|we) (can|could) (ask|get|have) (the|my|our|a) (\w+ ){{0,2}}to (?!(?:{Handover})\b)(\w+)",
@@ -275,6 +276,8 @@ internal static class HelpfulMovePatterns
             @"(first|then) (i will|you will|we will|the|your)( \w+){1,6} (then|after that|and then)",
             @"after that (you|we|i|the|your)",
             @"(they|he|she|someone|an engineer|the \w+|we) will (text|call|ring|email|contact|let you know|be in touch|send you|come (out|round|by))",
+            @"(the|your|our|a|an) (\w+ ){1,2}will (call|ring|text|email|contact|phone|be in touch|visit|arrive|be with you|be there|come (out|round|by|to))",
+            @"at (lunchtime|lunch time|noon|midday|teatime|the end of the day|close of business)",
             @"(usually|normally|typically|generally) takes|takes (about|around|roughly|up to)",
             @"at (\w+|\d+ ?(am|pm)?) (today|tomorrow|tonight|this (morning|afternoon|evening))",
         ],

@@ -102,6 +102,13 @@ public sealed partial class RuleBasedAnalyzer : ITurnAnalyzer
             evidence.Remove(Technique.Solution);
         }
 
+        // A bare "sorry" tacked onto a flat no is a softener, not a sincere, specific apology.
+        if (evidence.ContainsKey(Technique.Refusal)
+            && evidence.TryGetValue(Technique.Apology, out var apology) && apology.Trim() is "sorry" or "so sorry" or "really sorry")
+        {
+            evidence.Remove(Technique.Apology);
+        }
+
         // "I won't accept being called names" refuses the abuse, not the customer's request.
         if (found.TryGetValue(Technique.Boundary, out var limit)
             && found.TryGetValue(Technique.Refusal, out var refusal)

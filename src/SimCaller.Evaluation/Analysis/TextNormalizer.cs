@@ -174,7 +174,7 @@ internal static partial class TextNormalizer
             "re" => [stem, "are"],
             "d" => [stem, "would"],
             "s" when AfterHas.Contains(next) => [stem, "has"],
-            "s" when AfterIs.Contains(next) => [stem, "is"],
+            "s" when AfterIs.Contains(next) || next.EndsWith("ed", StringComparison.Ordinal) => [stem, "is"],
             _ => null,
         };
     }

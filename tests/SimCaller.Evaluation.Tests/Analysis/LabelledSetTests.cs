@@ -11,6 +11,10 @@ namespace SimCaller.Evaluation.Tests.Analysis;
 /// The rules were written against the "dev" lines; the "holdout" lines were written afterwards, in new
 /// domains, and never used to adjust a rule (first measured at micro-F1 0.84: precision 0.94, recall 0.75;
 /// 0.88 after general fixes found on other material).
+/// held-out-2 (275 lines) was committed before the rules were generalised: the old rules scored micro-F1 0.86
+/// on it (precision 0.98, recall 0.76). held-out-3 (80 lines) was written after that first round and measured
+/// blind at 0.82 (precision 0.92, recall 0.74; the old rules 0.78). Both then guided a further round of
+/// general fixes, so their floors guard against regressions; they no longer measure unseen wording.
 /// </summary>
 public sealed class LabelledSetTests(ITestOutputHelper output)
 {
@@ -23,6 +27,9 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
     /// British and American phrasing) and committed before any rule was changed against it.
     /// </summary>
     public static IReadOnlyList<LabelledUtterance> LoadSecondHeldOut() => Load("held-out-2.jsonl");
+
+    /// <summary>A third held-out set, written after the rules were generalised and measured blind.</summary>
+    public static IReadOnlyList<LabelledUtterance> LoadThirdHeldOut() => Load("held-out-3.jsonl");
 
     private static IReadOnlyList<LabelledUtterance> Load(string file)
     {
@@ -66,6 +73,10 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
     [Fact]
     public void Second_held_out_set_meets_the_floor() =>
         AssertFloor(LoadSecondHeldOut(), "held-out-2", microF1: 0.9, perTechnique: null);
+
+    [Fact]
+    public void Third_held_out_set_meets_the_floor() =>
+        AssertFloor(LoadThirdHeldOut(), "held-out-3", microF1: 0.9, perTechnique: null);
 
     private void AssertFloor(IReadOnlyList<LabelledUtterance> set, string name, double microF1, double? perTechnique)
     {

@@ -89,6 +89,61 @@ public sealed class RuleBasedAnalyzerTests
         Assert.Equal([Technique.Solution, Technique.Ownership], Labels("ill rebook you myself right now"));
     }
 
+    // Phrasings seen missed on real calls: each family, not just the one sentence, should be caught.
+    [Theory]
+    [InlineData("I'm really sorry, six days without internet and three no-shows is awful")]
+    [InlineData("that must be so stressful")]
+    [InlineData("what a nightmare")]
+    [InlineData("no wonder you're upset")]
+    [InlineData("I'd be fuming too")]
+    [InlineData("that sounds exhausting")]
+    [InlineData("that's a horrible position to be in")]
+    [InlineData("honestly thats gotta be super frustrating")]
+    [InlineData("what a rotten way to spend your birthday")]
+    public void Naming_how_bad_the_situation_is_is_empathy(string text) => Assert.Contains(Technique.Empathy, Labels(text));
+
+    [Theory]
+    [InlineData("I've got you on the first flight out tomorrow")]
+    [InlineData("I've put you on the 6pm service")]
+    [InlineData("you're now booked in for Thursday")]
+    [InlineData("I've sorted a replacement for you")]
+    [InlineData("I've set up a payment plan")]
+    [InlineData("I've arranged a courier to collect it")]
+    [InlineData("let me get you onto the earlier train")]
+    [InlineData("what I can do is waive the late fee")]
+    [InlineData("I can offer a partial refund")]
+    [InlineData("how about I send a new one today")]
+    [InlineData("the best option is a rebooking on Friday")]
+    [InlineData("I'm going to rebook you on the morning ferry")]
+    [InlineData("um i went ahead and overnighted the parts")]
+    public void Actions_taken_or_arranged_for_the_customer_are_solutions(string text) => Assert.Contains(Technique.Solution, Labels(text));
+
+    [Theory]
+    [InlineData("that's not my problem, you should have bought insurance")]
+    [InlineData("you should've kept the box")]
+    [InlineData("the app must have crashed on your end")]
+    public void Putting_it_on_the_customer_is_blame(string text) => Assert.Contains(Technique.Blame, Labels(text));
+
+    [Theory]
+    [InlineData("that's our slip", Technique.Ownership)]
+    [InlineData("the engineer'll be there eight till one", Technique.Expectation)]
+    [InlineData("i'm not going to argue about it", Technique.Defensive)]
+    [InlineData("the answer's no", Technique.Refusal)]
+    public void Short_spoken_forms_are_understood(string text, Technique expected) => Assert.Contains(expected, Labels(text));
+
+    [Theory]
+    [InlineData("that's hard to say until I look")]
+    [InlineData("let me check")]
+    [InlineData("one moment")]
+    [InlineData("okay")]
+    [InlineData("I'm just checking your account")]
+    [InlineData("the system's a bit slow today")]
+    public void Holding_phrases_carry_no_label(string text) => Assert.Empty(Labels(text));
+
+    [Fact]
+    public void A_limit_on_abuse_is_a_boundary_not_a_refusal() =>
+        Assert.Equal([Technique.Boundary], Labels("i won't accept being called names, but i do want to sort this out"));
+
     [Fact]
     public void Labels_are_independent() =>
         Assert.Equal([Technique.Apology, Technique.Ownership], Labels("we dropped the ball, sorry"));

@@ -95,7 +95,8 @@ public sealed class PracticeService
         var turns = await _store.GetTurnsAsync(sessionId, ct);
         var now = _time.GetUtcNow();
         var text = (turn.Text ?? "").Trim();
-        var events = text.Length == 0 ? turn.Events | CallEvents.Silence : turn.Events;
+        // Saying nothing is silence, unless the trainee put the customer on hold: that is its own event.
+        var events = text.Length == 0 && !turn.Events.HasFlag(CallEvents.LongHold) ? turn.Events | CallEvents.Silence : turn.Events;
         var analysis = text.Length == 0
             ? UtteranceAnalysis.Empty("")
             : await _analyzer.AnalyzeAsync(

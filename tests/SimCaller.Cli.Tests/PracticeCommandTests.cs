@@ -56,6 +56,23 @@ public class PracticeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Putting_the_customer_on_hold_is_a_turn_that_costs_more_than_a_pause()
+    {
+        var held = await PracticeJsonAsync("stressed-traveler", ["/hold"]);
+        var paused = await PracticeJsonAsync("stressed-traveler", [""]);
+
+        var heldTurns = held.GetProperty("turns").EnumerateArray().ToArray();
+        var pausedTurns = paused.GetProperty("turns").EnumerateArray().ToArray();
+        Assert.Equal(3, heldTurns.Length);
+        Assert.Equal("trainee", heldTurns[1].GetProperty("speaker").GetString());
+        Assert.Equal("", heldTurns[1].GetProperty("text").GetString());
+        var start = heldTurns[0].GetProperty("anger").GetInt32();
+        Assert.True(heldTurns[1].GetProperty("anger").GetInt32() > pausedTurns[1].GetProperty("anger").GetInt32(),
+            "a long hold should annoy the customer more than a moment's silence");
+        Assert.True(pausedTurns[1].GetProperty("anger").GetInt32() > start);
+    }
+
+    [Fact]
     public async Task An_unknown_persona_exits_2_and_lists_the_known_ones()
     {
         var run = await _folder.RunAsync("practice", "--persona", "grumpy-wizard", "--db", _folder.Database);

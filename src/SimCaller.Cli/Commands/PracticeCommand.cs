@@ -16,6 +16,7 @@ public static class PracticeCommand
 
     private const string Help = """
         Type your replies and press Enter; an empty line is silence.
+          /hold      put the customer on hold for a while (they notice)
           /transfer  put the customer through to a supervisor
           /hangup    end the call yourself
           /quit      leave the call (saved as abandoned)
@@ -134,18 +135,28 @@ public static class PracticeCommand
                         return await practice.EndAsync(started.SessionId, EndReason.Transferred, ct);
                     case "/hangup":
                         return await practice.EndAsync(started.SessionId, EndReason.AgentHungUp, ct);
+                    case "/hold":
+                        if (await TakeTurnAsync(started, new TraineeTurn("", CallEvents.LongHold), ct) is { } afterHold) return afterHold;
+                        continue;
                     case var command when command.StartsWith('/'):
                         ui.Line(Help);
                         continue;
                 }
-                var result = await practice.TakeTurnAsync(started.SessionId, new TraineeTurn(line), ct);
-                ShowCustomer(started.PersonaName, result.CustomerLine, result.Anger, result.Mood, result.Update.Reasons);
-                if (result.IsOver)
-                {
-                    ui.Line(ui.Dim($"The call has ended: {result.Outcome.ToId()}."));
-                    return await practice.EndAsync(started.SessionId, EndReason.Completed, ct);
-                }
+                if (await TakeTurnAsync(started, new TraineeTurn(line), ct) is { } ended) return ended;
             }
+        }
+
+        /// <summary>One trainee turn and the customer's answer; the ended session when that turn ended the call.</summary>
+        private async Task<SessionEnded?> TakeTurnAsync(SessionStarted started, TraineeTurn turn, CancellationToken ct)
+        {
+            var result = await practice.TakeTurnAsync(started.SessionId, turn, ct);
+            ShowCustomer(started.PersonaName, result.CustomerLine, result.Anger, result.Mood, result.Update.Reasons);
+            if (result.IsOver)
+            {
+                ui.Line(ui.Dim($"The call has ended: {result.Outcome.ToId()}."));
+                return await practice.EndAsync(started.SessionId, EndReason.Completed, ct);
+            }
+            return null;
         }
 
         private void ShowCustomer(string name, string text, int anger, Persona.Mood.MoodState mood, IReadOnlyList<string>? reasons)

@@ -135,7 +135,7 @@ public sealed class DifficultyLevel
 /// The offline engine's material. Each reaction maps mood state (calm, annoyed, frustrated, angry,
 /// furious) to candidate lines; a reaction may give only some moods, the engine falls back to the
 /// nearest one. Reaction keys are technique ids (what the customer answers to) plus call moments:
-/// opening is separate; "neutral", "silence", "talk_over", "hang_up", "resolved", "escalated",
+/// opening is separate; "neutral", "silence", "talk_over", "long_hold", "hang_up", "resolved", "escalated",
 /// "ended_by_agent", "repeated" (same move again), "partial_solution", "unanswered_question".
 /// <para>
 /// A line that echoes the trainee's words starts with a cue of trigger phrases in square brackets,

@@ -11,6 +11,8 @@ public static class ReactionKeys
     public const string Neutral = "neutral";
     public const string Silence = "silence";
     public const string TalkOver = "talk_over";
+    /// <summary>The trainee put the customer on hold for a long time (not the same as going quiet mid-conversation).</summary>
+    public const string LongHold = "long_hold";
     public const string Repeated = "repeated";
     public const string PartialSolution = "partial_solution";
     public const string UnansweredQuestion = "unanswered_question";
@@ -26,7 +28,7 @@ public static class ReactionKeys
     /// <summary>Call moments that are not techniques, in the order trainers usually write them.</summary>
     public static IReadOnlyList<string> Moments { get; } =
     [
-        Neutral, Silence, TalkOver, Repeated, PartialSolution, UnansweredQuestion,
+        Neutral, Silence, TalkOver, LongHold, Repeated, PartialSolution, UnansweredQuestion,
         HangUp, Resolved, Escalated, EndedByAgent, Meta,
     ];
 

@@ -273,8 +273,7 @@ public sealed class MoodMachine
         }
         if (events.HasFlag(CallEvents.LongHold))
         {
-            // After a long hold the customer reacts as to dead air ("hello? are you there?").
-            turn.Add(ReactionKeys.Silence, Trigger.LongHold, Inflame(MoodTuning.LongHold), "long hold");
+            turn.Add(ReactionKeys.LongHold, Trigger.LongHold, Inflame(MoodTuning.LongHold), "long hold");
         }
         if (events.HasFlag(CallEvents.RunningLong) || elapsed.TotalMinutes > _persona.Patience.ExpectedMinutes)
         {

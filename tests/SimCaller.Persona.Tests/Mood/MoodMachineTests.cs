@@ -189,6 +189,16 @@ public class MoodMachineTests
     }
 
     [Fact]
+    public void A_long_hold_annoys_more_than_a_pause_and_is_answered_as_a_hold()
+    {
+        var held = Traveler().Apply(Nothing(), CallEvents.LongHold, TimeSpan.Zero);
+        var paused = Traveler().Apply(Nothing(), CallEvents.Silence, TimeSpan.Zero);
+
+        Assert.Equal("long_hold", held.Reaction);
+        Assert.True(held.AngerAfter > paused.AngerAfter, $"hold {held.AngerAfter} vs pause {paused.AngerAfter}");
+    }
+
+    [Fact]
     public void A_spoken_turn_breaks_a_run_of_silences()
     {
         var machine = Traveler();

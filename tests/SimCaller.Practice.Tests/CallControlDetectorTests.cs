@@ -20,6 +20,10 @@ public class CallControlDetectorTests
     [InlineData("im ending the call now goodbye")]
     [InlineData("I warned you. I am going to hang up now.")]
     [InlineData("I’m terminating this call.")]
+    [InlineData("great, have a safe flight and enjoy the wedding. goodbye")]
+    [InlineData("thanks for calling bye now")]
+    [InlineData("You're all set. Take care!")]
+    [InlineData("okay um have a great day")]
     [InlineData("I said I'd end it if the swearing went on. I'm ending this call now.")]
     public void Firm_endings_end_the_call(string text) =>
         Assert.Equal(CallControlAction.EndCall, CallControlDetector.Detect(text));
@@ -32,6 +36,9 @@ public class CallControlDetectorTests
     [InlineData("I'm not going to hang up on you.")]
     [InlineData("Let me transfer your booking to the morning flight.")]
     [InlineData("I'm going to look at your refund now.")]
+    [InlineData("you can say goodbye to those late fees")]
+    [InlineData("is there anything else before we say goodbye?")]
+    [InlineData("goodbye is not what I want to say yet, let me check one more thing")]
     [InlineData("")]
     [InlineData("   ")]
     public void Offers_warnings_and_ordinary_talk_are_not_actions(string text) =>

@@ -179,8 +179,8 @@ public sealed class MoodMachine
     public MoodUpdate Transfer() => End(Trigger.Transfer, ReactionKeys.Escalated, "transferred to a supervisor");
 
     /// <summary>
-    /// The trainee hangs up. Fair only on an abusive caller who was warned first (ended_by_agent);
-    /// otherwise the trainee walked out on the customer (abandoned).
+    /// The trainee hangs up. Resolved when the need was met and the customer has cooled off; ended_by_agent
+    /// on an abusive caller who was warned first; otherwise the trainee walked out on the customer (abandoned).
     /// </summary>
     public MoodUpdate AgentEndsCall()
     {
@@ -188,8 +188,11 @@ public sealed class MoodMachine
         {
             return Unchanged();
         }
-        var warned = _persona.Behaviours.Abusive && _boundaryWarned;
-        return warned
+        if (ClosedWithNeedMet)
+        {
+            return End(Trigger.AgentEnds, ReactionKeys.Resolved, "agent closed the call with the need met");
+        }
+        return WarnedAbusiveCaller
             ? End(Trigger.AgentEnds, ReactionKeys.EndedByAgent, "agent ended the call after a clear warning")
             : End(Trigger.AgentEnds, ReactionKeys.Abandoned,
                 _persona.Behaviours.Abusive ? "agent hung up without warning the caller first" : "agent hung up on the customer");
@@ -233,8 +236,9 @@ public sealed class MoodMachine
             .PermitIf(Trigger.TurnsUsed, Node.TimeLimit, () => _turn >= _persona.Patience.MaxTurns, "max_turns used")
             .Permit(Trigger.TimeUp, Node.TimeLimit)
             .Permit(Trigger.Transfer, Node.Escalated)
-            .PermitIf(Trigger.AgentEnds, Node.EndedByAgent, () => _persona.Behaviours.Abusive && _boundaryWarned, "abusive caller was warned")
-            .PermitIf(Trigger.AgentEnds, Node.Abandoned, () => !(_persona.Behaviours.Abusive && _boundaryWarned), "no warning given")
+            .PermitIf(Trigger.AgentEnds, Node.Resolved, () => ClosedWithNeedMet, "need met, customer no worse than annoyed")
+            .PermitIf(Trigger.AgentEnds, Node.EndedByAgent, () => !ClosedWithNeedMet && WarnedAbusiveCaller, "abusive caller was warned")
+            .PermitIf(Trigger.AgentEnds, Node.Abandoned, () => !ClosedWithNeedMet && !WarnedAbusiveCaller, "need unmet, no warning given")
             .Permit(Trigger.Abandon, Node.Abandoned);
 
         foreach (var mood in new[] { Node.Calm, Node.Annoyed, Node.Frustrated, Node.Angry, Node.Furious })
@@ -246,6 +250,14 @@ public sealed class MoodMachine
             _machine.Configure(ending);
         }
     }
+
+    /// <summary>
+    /// Closing the call once the need is met and the customer has cooled off is a normal, good ending:
+    /// customers rarely announce their own satisfaction, so the trainee's goodbye should not count as abandoning them.
+    /// </summary>
+    private bool ClosedWithNeedMet => _coreNeedMet && _solutionOffered && MoodStateIds.FromAnger(_anger) <= MoodState.Annoyed;
+
+    private bool WarnedAbusiveCaller => _persona.Behaviours.Abusive && _boundaryWarned;
 
     private static Node Band(int anger) => MoodStateIds.FromAnger(anger) switch
     {

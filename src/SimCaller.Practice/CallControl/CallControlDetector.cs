@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace SimCaller.Practice.CallControl;
 
 /// <summary>
-/// Finds a transfer or an agent-ended call in what the trainee says. Only firm statements count:
+/// Finds a transfer or an agent-ended call in what the trainee says: "i'm ending this call", or a
+/// farewell that closes the utterance ("... have a safe flight. goodbye"). Only firm statements count:
 /// offers ("would you like me to transfer you") and warnings ("if you keep swearing I'll end this call")
 /// are techniques for the analyser, not actions. Works on speech-to-text output (no case, no
 /// punctuation, fillers).
@@ -19,7 +20,8 @@ public static partial class CallControlDetector
         }
 
         var found = CallControlAction.None;
-        foreach (var clause in Normalize(text).Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries))
+        var clauses = Normalize(text).Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var clause in clauses)
         {
             // A condition or an offer anywhere in the clause makes it a warning or a question, not an act.
             if (Hedge().IsMatch(clause))
@@ -37,6 +39,11 @@ public static partial class CallControlDetector
             {
                 found = CallControlAction.EndCall;
             }
+        }
+        // Saying goodbye as the last thing is hanging up, unless it is part of a question or a plan.
+        if (found == CallControlAction.None && clauses.Length > 0 && Farewell().IsMatch(clauses[^1]) && !FarewellContext().IsMatch(clauses[^1]))
+        {
+            found = CallControlAction.EndCall;
         }
         return found;
     }
@@ -67,6 +74,12 @@ public static partial class CallControlDetector
 
     [GeneratedRegex(@"\b(if|unless|otherwise|or else|next time|would you like|do you want|want me to|shall i|should i|could i|can i|may i|i could)\b")]
     private static partial Regex Hedge();
+
+    [GeneratedRegex(@"\b(good\s?bye|bye(\s+bye)?|take care|have a (good|great|nice|lovely|safe|wonderful) (day|night|evening|afternoon|morning|weekend|flight|trip|journey|one|time))(\s+(now|then|sir|madam|maam|dear))?$")]
+    private static partial Regex Farewell();
+
+    [GeneratedRegex(@"\b(before|after|when|until|say goodbye to|wave goodbye|kiss goodbye)\b")]
+    private static partial Regex FarewellContext();
 
     private const string Firm = @"\b(let me|im|i am|ill|i will|im going to|i am going to|im gonna|i am gonna)\s+(now\s+|just\s+|have to\s+|need to\s+)*";
 

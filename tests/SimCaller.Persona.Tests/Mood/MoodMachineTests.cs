@@ -261,6 +261,23 @@ public class MoodMachineTests
     }
 
     [Fact]
+    public void Closing_the_call_once_the_need_is_met_and_the_customer_has_cooled_off_is_resolved()
+    {
+        var machine = Traveler();
+        var fix = machine.Apply(Said("i have booked you on the first flight out tomorrow", Technique.Solution, Technique.Ownership), CallEvents.None, TimeSpan.Zero);
+        var tooEarly = Traveler();
+
+        var close = machine.AgentEndsCall();
+
+        Assert.True(fix.CoreNeedMet);
+        Assert.InRange(fix.AngerAfter, 26, 39); // cooled off, but not low enough to declare herself satisfied
+        Assert.Equal(CallOutcome.InProgress, fix.Outcome);
+        Assert.Equal(CallOutcome.Resolved, close.Outcome);
+        Assert.Equal("resolved", close.Reaction);
+        Assert.Equal(CallOutcome.Abandoned, tooEarly.AgentEndsCall().Outcome);
+    }
+
+    [Fact]
     public void Transfer_abandon_and_time_up_end_the_call()
     {
         Assert.Equal(CallOutcome.Escalated, Traveler().Transfer().Outcome);

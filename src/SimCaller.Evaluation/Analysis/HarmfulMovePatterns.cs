@@ -128,7 +128,7 @@ internal static class HarmfulMovePatterns
 
         new(Technique.Refusal,
         [
-            @"(i|we) (can not|are not able to|am not able to|will not be able to|are unable to|am unable to|do not|are not allowed to|am not allowed to|will not|would not|could not|have no way to) (cover|pay for|fund|see|take|serve|stock|support|handle|do|give|offer|refund|help|change|issue|make|provide|allow|accept|process|send|waive|rebook|cancel|transfer|compensate|reimburse|reverse|extend|replace|honor|honour|agree|authorize|approve|move|book|arrange|upgrade|credit|exchange|discount|return|override|let you|pay|reopen|reconnect|make an exception|do anything|do that|do this|go any further|budge)",
+            @"(i|we) (can not|are not able to|am not able to|will not be able to|are unable to|am unable to|do not|are not allowed to|am not allowed to|will not|would not|could not|have no way to) (cover|pay for|fund|take|serve|stock|support|handle|do|give|offer|refund|help|change|issue|make|provide|allow|accept|process|send|waive|rebook|cancel|transfer|compensate|reimburse|reverse|extend|replace|honor|honour|agree|authorize|approve|move|book|arrange|upgrade|credit|exchange|discount|return|override|let you|pay|reopen|reconnect|make an exception|do anything|do that|do this|go any further|budge)",
             @"(that|this|it) (will not|is not going to|is never going to|would never|can not|is not|is never)( be)? (happening|happen|possible|an option|allowed|doable)",
             @"(not|is not|is never) (possible|an option|allowed|permitted|doable)",
             @"no way (i|we) (can|could|will|are going to)",

@@ -14,7 +14,7 @@ public sealed partial class RuleBasedAnalyzer : ITurnAnalyzer
         [.. HelpfulMovePatterns.Rules, .. HarmfulMovePatterns.Rules];
 
     // "we can't refund it, but I can ..." turns a refusal into an offer.
-    [GeneratedRegex(@"\b(but|however|although|though) (i|we|you) (can|could|will|would|am able|are able|am happy|are happy)\b|\binstead\b|\balternatively\b|\bwhat (i|we) can do\b|\bthe best (i|we) can do\b")]
+    [GeneratedRegex(@"\b(but|however|although|though) (i|we|you) (can|could|will|would|am able|are able|am happy|are happy)\b(?! not\b| never\b)|\binstead\b|\balternatively\b|\bwhat (i|we) can do\b|\bthe best (i|we) can do\b")]
     private static partial Regex AlternativeCue();
 
     // Hiding behind the rules (spec: blame, and a refusal when nothing else is offered).
@@ -70,6 +70,15 @@ public sealed partial class RuleBasedAnalyzer : ITurnAnalyzer
     // The notes of techniques.md where one label changes another.
     private static void ApplyInterplay(string normalized, Dictionary<Technique, Match> found, Dictionary<Technique, string> evidence)
     {
+        // "I won't accept being called names" refuses the abuse, not the customer's request;
+        // settle that first, so it is never mistaken for a refusal with an alternative.
+        if (found.TryGetValue(Technique.Boundary, out var limit)
+            && found.TryGetValue(Technique.Refusal, out var refusal)
+            && TechniqueRule.Overlaps(limit, refusal))
+        {
+            evidence.Remove(Technique.Refusal);
+        }
+
         if (evidence.ContainsKey(Technique.Refusal))
         {
             var alternative = AlternativeCue().Match(normalized);
@@ -107,14 +116,6 @@ public sealed partial class RuleBasedAnalyzer : ITurnAnalyzer
             && evidence.TryGetValue(Technique.Apology, out var apology) && apology.Trim() is "sorry" or "so sorry" or "really sorry")
         {
             evidence.Remove(Technique.Apology);
-        }
-
-        // "I won't accept being called names" refuses the abuse, not the customer's request.
-        if (found.TryGetValue(Technique.Boundary, out var limit)
-            && found.TryGetValue(Technique.Refusal, out var refusal)
-            && TechniqueRule.Overlaps(limit, refusal))
-        {
-            evidence.Remove(Technique.Refusal);
         }
 
         // "please stop the shouting so I can help" names the behaviour calmly: a boundary, not a brush-off.

@@ -144,6 +144,23 @@ public sealed class RuleBasedAnalyzerTests
     public void A_limit_on_abuse_is_a_boundary_not_a_refusal() =>
         Assert.Equal([Technique.Boundary], Labels("i won't accept being called names, but i do want to sort this out"));
 
+    [Theory]
+    [InlineData("listen, I'm happy to help but I won't accept being sworn at")]
+    [InlineData("i want to sort this out but i will not be spoken to like that")]
+    public void A_boundary_with_a_but_is_not_a_solution(string text)
+    {
+        var labels = Labels(text);
+        Assert.Contains(Technique.Boundary, labels);
+        Assert.DoesNotContain(Technique.Solution, labels);
+        Assert.DoesNotContain(Technique.Refusal, labels);
+    }
+
+    [Theory]
+    [InlineData("we can't see the payment yet")]
+    [InlineData("i cant see that booking on my screen")]
+    public void Not_seeing_something_is_information_not_a_refusal(string text) =>
+        Assert.DoesNotContain(Technique.Refusal, Labels(text));
+
     [Fact]
     public void Labels_are_independent() =>
         Assert.Equal([Technique.Apology, Technique.Ownership], Labels("we dropped the ball, sorry"));

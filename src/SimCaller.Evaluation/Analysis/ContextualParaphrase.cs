@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SimCaller.Core.Techniques;
+using SimCaller.Core.Text;
 
 namespace SimCaller.Evaluation.Analysis;
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using SimCaller.Core.Calls;
 using SimCaller.Core.Techniques;
 using SimCaller.Evaluation.Analysis;
+using SimCaller.Core.Text;
 
 namespace SimCaller.Evaluation.Debriefs;
 

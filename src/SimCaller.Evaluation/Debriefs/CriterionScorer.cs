@@ -1,6 +1,7 @@
 using SimCaller.Core.Calls;
 using SimCaller.Core.Techniques;
 using SimCaller.Evaluation.Rubrics;
+using SimCaller.Core.Text;
 
 namespace SimCaller.Evaluation.Debriefs;
 
@@ -217,10 +218,10 @@ internal static class CriterionScorer
         var redirects = Fresh(facts, Technique.Redirect);
         var score = redirects switch { 0 => 40.0, 1 => 75, _ => 90 };
         var keywords = (facts.Transcript.ScenarioKeywords ?? [])
-            .Select(k => Analysis.TextNormalizer.Normalize(k)).Where(k => k.Length > 0).ToArray();
+            .Select(k => TextNormalizer.Normalize(k)).Where(k => k.Length > 0).ToArray();
         if (keywords.Length > 0)
         {
-            var focused = facts.Moves.Count(m => keywords.Any(k => Analysis.TextNormalizer.Normalize(m.Turn.Text).Contains(k, StringComparison.Ordinal)));
+            var focused = facts.Moves.Count(m => keywords.Any(k => TextNormalizer.Normalize(m.Turn.Text).Contains(k, StringComparison.Ordinal)));
             score += 10.0 * focused / facts.Moves.Count;
         }
         if (facts.Outcome == CallOutcome.Resolved)

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using SimCaller.Core.Text;
 
 namespace SimCaller.Practice.CallControl;
 
@@ -20,7 +20,11 @@ public static partial class CallControlDetector
         }
 
         var found = CallControlAction.None;
-        var clauses = Normalize(text).Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Clauses first: the shared normaliser drops the punctuation that separates them.
+        var clauses = text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries)
+            .Select(TextNormalizer.Normalize)
+            .Where(clause => clause.Length > 0)
+            .ToArray();
         foreach (var clause in clauses)
         {
             // A condition or an offer anywhere in the clause makes it a warning or a question, not an act.
@@ -50,28 +54,6 @@ public static partial class CallControlDetector
 
     private static readonly char[] ClauseBreaks = ['.', '!', '?', ';', '\n'];
 
-    /// <summary>Lowercase, contractions without apostrophes ("i'm" -> "im"), fillers and symbols gone.</summary>
-    private static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.ToLowerInvariant())
-        {
-            if (c is '\'' or '\u2019' or '`')
-            {
-                continue;
-            }
-            builder.Append(char.IsLetterOrDigit(c) || Array.IndexOf(ClauseBreaks, c) >= 0 ? c : ' ');
-        }
-        var spaced = Fillers().Replace(builder.ToString(), " ");
-        return Spaces().Replace(spaced, " ");
-    }
-
-    [GeneratedRegex(@"\b(um+|uh+|erm|er|ah|hmm+|mm+)\b")]
-    private static partial Regex Fillers();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
-
     [GeneratedRegex(@"\b(if|unless|otherwise|or else|next time|would you like|do you want|want me to|shall i|should i|could i|can i|may i|i could)\b")]
     private static partial Regex Hedge();
 
@@ -81,7 +63,9 @@ public static partial class CallControlDetector
     [GeneratedRegex(@"\b(before|after|when|until|say goodbye to|wave goodbye|kiss goodbye)\b")]
     private static partial Regex FarewellContext();
 
-    private const string Firm = @"\b(let me|im|i am|ill|i will|im going to|i am going to|im gonna|i am gonna)\s+(now\s+|just\s+|have to\s+|need to\s+)*";
+    // After normalising: "i'm" is "i am", "i'll" is "i will", "gonna" is "going to"; a bare speech-to-text
+    // "ill" stays as it is before verbs the normaliser does not know, so it is accepted too.
+    private const string Firm = @"\b(let me|i am|i will|ill|i am going to)\s+(now\s+|just\s+|have to\s+|need to\s+)*";
 
     [GeneratedRegex(Firm + @"(transfer(ring)?\s+(you|your call|the call|this call)|put(ting)?\s+you\s+through|(connect(ing)?|pass(ing)?|hand(ing)?)\s+you\s+(over\s+|on\s+)?(to|with))\b")]
     private static partial Regex Transfer();

@@ -1,5 +1,6 @@
 using SimCaller.Core.Techniques;
 using SimCaller.Evaluation.Analysis;
+using SimCaller.Core.Text;
 
 namespace SimCaller.Evaluation.Tests.Analysis;
 

@@ -1,14 +1,15 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SimCaller.Evaluation.Analysis;
+namespace SimCaller.Core.Text;
 
 /// <summary>
 /// Puts typed text and raw speech-to-text into one shape so the pattern tables only need one spelling:
 /// lowercase, no punctuation, contractions expanded ("cant", "can't" -> "can not"), fillers dropped,
-/// masked profanity ("f***") turned into the token "profanity".
+/// masked profanity ("f***") turned into the token "profanity". Shared by everything that reads what a
+/// trainee said (the analyser, the debrief, call control), so they all read it the same way.
 /// </summary>
-internal static partial class TextNormalizer
+public static partial class TextNormalizer
 {
     // Contractions as typed or as speech-to-text writes them (apostrophe dropped). Ambiguous bare
     // forms ("ill", "well", "id", "were", "its") are handled with context below, not here.

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SimCaller.Core.Text;
 using SimCaller.Persona.Definitions;
 
 namespace SimCaller.Persona.Voice;
@@ -16,7 +17,6 @@ public static partial class TraineeWords
     ];
 
     // Hesitations speech-to-text writes down; they never belong to a phrase the trainee meant.
-    private static readonly HashSet<string> Fillers = ["um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "mm", "ah"];
 
     /// <summary>True when the text asks something: a question mark, a question word up front, or "tell me ...".</summary>
     public static bool IsQuestion(string? text)
@@ -74,21 +74,20 @@ public static partial class TraineeWords
     }
 
     /// <summary>
-    /// True when the text contains the phrase as whole words, ignoring case, punctuation, apostrophes and
-    /// speech-to-text fillers ("calm, um, down" says "calm down"; "relaxing" does not say "relax").
+    /// True when the text contains the phrase as whole words, read the way the analyser reads speech
+    /// (<see cref="TextNormalizer"/>: case, punctuation, contractions and fillers do not matter;
+    /// "calm, um, down" says "calm down"; "relaxing" does not say "relax").
     /// </summary>
     public static bool Says(string? text, string phrase)
     {
         ArgumentNullException.ThrowIfNull(phrase);
-        var wanted = Spoken(phrase);
+        var wanted = TextNormalizer.Normalize(phrase);
         if (string.IsNullOrWhiteSpace(text) || wanted.Length == 0)
         {
             return false;
         }
-        return (" " + string.Join(' ', Spoken(text)) + " ").Contains(" " + string.Join(' ', wanted) + " ", StringComparison.Ordinal);
+        return (" " + TextNormalizer.Normalize(text) + " ").Contains(" " + wanted + " ", StringComparison.Ordinal);
     }
-
-    private static string[] Spoken(string text) => Words(text).Where(w => !Fillers.Contains(w)).ToArray();
 
     /// <summary>Lowercase words without punctuation ("what's" becomes "whats").</summary>
     public static IReadOnlyList<string> Words(string text) =>

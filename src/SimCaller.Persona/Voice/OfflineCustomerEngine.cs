@@ -120,8 +120,10 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
             }
             if (cue.Reaction == ClarifyingQuestion)
             {
-                // Persona "unanswered_question" lines are the customer's own question going unanswered, not this.
-                return picker.Pick(FallbackLines.DoNotKnow(persona.Scenario, cue.Mood))!;
+                // Nothing the customer knows: they react to being asked, in their own words and mood
+                // (persona "unanswered_question" lines are their own question going unanswered, not this).
+                return picker.Pick(LinesFor(persona, ClarifyingQuestion, cue.Mood, said))
+                    ?? picker.Pick(FallbackLines.DoNotKnow(persona.Scenario, cue.Mood))!;
             }
         }
 

@@ -32,6 +32,17 @@ public class ShippedPersonaVoiceTests
     }
 
     [Fact]
+    public async Task A_question_about_something_they_do_not_know_gets_their_own_reaction_to_being_asked()
+    {
+        foreach (var persona in Shipped)
+        {
+            var own = persona.Lines.Reactions["clarifying_question"]["angry"].Select(l => ReplyLine.Parse(l).Text).ToArray();
+            var reply = await voice.ReplyAsync(After(persona, "what colour is your front door?", "clarifying_question", 70, MoodState.Angry));
+            Assert.True(own.Any(line => reply.StartsWith(line, StringComparison.Ordinal)), $"{persona.Id}: '{reply}' is not one of its own angry clarifying_question lines");
+        }
+    }
+
+    [Fact]
     public async Task Every_fact_is_given_when_asked_for_by_its_topic()
     {
         Assert.NotEmpty(Shipped);

@@ -1,5 +1,5 @@
 using Npgsql;
-using Xunit.Abstractions;
+using SimCaller.Testing;
 
 namespace SimCaller.Practice.Tests.Storage;
 
@@ -12,35 +12,21 @@ public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
 /// <summary>
 /// The PostgreSQL server named by SIMCALLER_TEST_POSTGRES. The run gets its own database
 /// (simcaller_test_&lt;random&gt;), dropped afterwards; each test gets its own schema in it, so tests
-/// never see each other's sessions. This is the one place that decides what happens without a
-/// server: under CI=true the tests fail; elsewhere they pass having checked nothing, and say so.
+/// never see each other's sessions. Without a server the tests report themselves skipped
+/// (<see cref="Requires.Postgres"/>), or fail under the README's test command.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
-    public const string EnvironmentVariable = "SIMCALLER_TEST_POSTGRES";
-
-    private readonly string? _serverConnectionString = Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } value ? value : null;
+    private readonly string? _serverConnectionString = Environment.GetEnvironmentVariable(Requires.PostgresVariable) is { Length: > 0 } value ? value : null;
     private readonly string _databaseName = $"simcaller_test_{Guid.NewGuid():N}";
     private string? _databaseConnectionString;
 
-    /// <summary>
-    /// A connection string to a new, empty schema in this run's database, or null (after writing a
-    /// note to the test's output) when no server is configured outside CI.
-    /// </summary>
-    public async Task<string?> NewSchemaAsync(ITestOutputHelper output)
+    /// <summary>A connection string to a new, empty schema in this run's database; skips the test without a server.</summary>
+    public async Task<string> NewSchemaAsync()
     {
-        if (_databaseConnectionString is null)
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail($"{EnvironmentVariable} is not set, and CI=true requires the PostgreSQL store tests to run. "
-                    + "Start a server and set it, e.g. \"Host=127.0.0.1;Port=55433;Username=postgres;Database=postgres\" (.ci/run does this).");
-            }
-            output.WriteLine($"NOT RUN: {EnvironmentVariable} is not set, so this PostgreSQL test checked nothing.");
-            return null;
-        }
+        Requires.Postgres();
         var schema = $"t_{Guid.NewGuid():N}";
-        await ExecuteAsync(_databaseConnectionString, $"CREATE SCHEMA {schema}");
+        await ExecuteAsync(_databaseConnectionString!, $"CREATE SCHEMA {schema}");
         return new NpgsqlConnectionStringBuilder(_databaseConnectionString) { SearchPath = schema }.ConnectionString;
     }
 

@@ -1,21 +1,17 @@
 using SimCaller.Practice.Storage;
 using SimCaller.Storage.Postgres;
-using Xunit.Abstractions;
 
 namespace SimCaller.Practice.Tests.Storage;
 
 /// <summary>The store contract on PostgreSQL: each test's database is a schema of its own.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresSessionStoreContractTests(PostgresServer server, ITestOutputHelper output) : SessionStoreContract, IAsyncLifetime
+public sealed class PostgresSessionStoreContractTests(PostgresServer server) : SessionStoreContract, IAsyncLifetime
 {
     private readonly List<PostgresSessionStore> _stores = [];
 
-    protected override async Task<Func<ISessionStore>?> NewDatabaseAsync()
+    protected override async Task<Func<ISessionStore>> NewDatabaseAsync()
     {
-        if (await server.NewSchemaAsync(output) is not { } connectionString)
-        {
-            return null;
-        }
+        var connectionString = await server.NewSchemaAsync();
         return () =>
         {
             var store = new PostgresSessionStore(connectionString);

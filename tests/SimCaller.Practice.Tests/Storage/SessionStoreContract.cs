@@ -14,15 +14,15 @@ public abstract class SessionStoreContract
     private static readonly DateTimeOffset T0 = new DateTimeOffset(2026, 11, 23, 9, 0, 0, 123, TimeSpan.Zero).AddTicks(4567);
 
     /// <summary>
-    /// A fresh, empty database, as a function that opens one more store instance on it each call;
-    /// null when this engine cannot be tested here (the test then returns having checked nothing).
+    /// A fresh, empty database, as a function that opens one more store instance on it each call.
+    /// An engine that cannot be tested here skips the test (see Requires).
     /// </summary>
-    protected abstract Task<Func<ISessionStore>?> NewDatabaseAsync();
+    protected abstract Task<Func<ISessionStore>> NewDatabaseAsync();
 
-    [Fact]
+    [SkippableFact]
     public async Task A_created_session_is_found_with_its_opening_line()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         var store = open();
         var session = Session("s-1", T0.ToOffset(TimeSpan.FromHours(2)), externalRef: "CA123", trainee: "Sam");
 
@@ -33,10 +33,10 @@ public abstract class SessionStoreContract
         AssertTurn(Opening(session.StartedAt), opening);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task What_was_never_stored_is_not_found()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         var store = open();
 
         Assert.Null(await store.FindSessionAsync("nope"));
@@ -50,10 +50,10 @@ public abstract class SessionStoreContract
         Assert.Empty(await store.ListCodesAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_latest_session_with_an_external_reference_is_found()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         var store = open();
         await CreateAsync(store, Session("first", T0, externalRef: "CA-1"));
         await CreateAsync(store, Session("second", T0.AddMinutes(5), externalRef: "CA-1"));
@@ -62,10 +62,10 @@ public abstract class SessionStoreContract
         Assert.Equal("second", (await store.FindSessionByExternalRefAsync("CA-1"))?.Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Appended_turns_come_back_in_call_order_and_move_the_session_on()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         var store = open();
         await CreateAsync(store, Session("s-1", T0));
         TranscriptTurn[] first =
@@ -87,10 +87,10 @@ public abstract class SessionStoreContract
         Assert.Equal((5, 45, "frustrated", """{"anger":45}"""), (session!.TurnCount, session.Anger, session.Mood, session.MoodSnapshot));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_append_against_a_stale_turn_count_writes_nothing()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         var store = open();
         await CreateAsync(store, Session("s-1", T0));
         await store.AppendTurnsAsync("s-1", 1, Exchange(2), "mood-after-2", "k1", "r1");
@@ -103,10 +103,10 @@ public abstract class SessionStoreContract
         Assert.Null(await store.FindTurnResultAsync("s-1", "k2"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_append_to_an_ended_or_unknown_session_writes_nothing()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         var store = open();
         await CreateAsync(store, Session("s-1", T0));
         await store.EndSessionAsync("s-1", CallOutcome.Abandoned, T0.AddMinutes(1), Debrief("s-1", "tok-1", 10));
@@ -117,10 +117,10 @@ public abstract class SessionStoreContract
         Assert.Empty(await store.GetTurnsAsync("ghost"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_repeated_request_key_is_reported_and_the_first_result_kept()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         var store = open();
         await CreateAsync(store, Session("s-1", T0));
         await CreateAsync(store, Session("s-2", T0));
@@ -135,10 +135,10 @@ public abstract class SessionStoreContract
         Assert.Equal(AppendResult.Appended, await store.AppendTurnsAsync("s-2", 1, Exchange(2), "m", "turn-1", """{"reply":"other"}"""));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_posts_of_one_turn_from_two_instances_apply_it_once()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         ISessionStore[] instances = [open(), open()];
         await CreateAsync(instances[0], Session("s-1", T0));
         await WarmUpAsync(instances, 8);
@@ -154,10 +154,10 @@ public abstract class SessionStoreContract
         Assert.Equal($"mood-{winner}", (await instances[1].FindSessionAsync("s-1"))!.MoodSnapshot);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_different_turns_from_two_instances_let_exactly_one_through()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         ISessionStore[] instances = [open(), open()];
         await CreateAsync(instances[0], Session("s-1", T0));
         await WarmUpAsync(instances, 8);
@@ -170,10 +170,10 @@ public abstract class SessionStoreContract
         Assert.Equal(3, (await instances[0].GetTurnsAsync("s-1")).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_second_instance_carries_on_a_call_the_first_started()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         var first = open();
         var second = open();
         await CreateAsync(first, Session("s-1", T0));
@@ -188,10 +188,10 @@ public abstract class SessionStoreContract
         Assert.Equal("r1", await second.FindTurnResultAsync("s-1", "k1"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_session_ends_once_and_keeps_its_first_debrief()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         var store = open();
         await CreateAsync(store, Session("s-1", T0));
 
@@ -205,10 +205,10 @@ public abstract class SessionStoreContract
         Assert.False(await store.EndSessionAsync("ghost", CallOutcome.Abandoned, T0, Debrief("ghost", "tok-ghost", 0)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_ends_from_two_instances_end_the_session_once()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         ISessionStore[] instances = [open(), open()];
         await CreateAsync(instances[0], Session("s-1", T0));
         await WarmUpAsync(instances, 8);
@@ -221,10 +221,10 @@ public abstract class SessionStoreContract
         Assert.Equal(T0.AddMinutes(winner), (await instances[0].FindSessionAsync("s-1"))!.EndedAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_debrief_is_found_by_its_token_with_its_exact_score()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         var store = open();
         await CreateAsync(store, Session("s-1", T0));
         var debrief = Debrief("s-1", "Zq8-token_1", 73.35);
@@ -235,10 +235,10 @@ public abstract class SessionStoreContract
         Assert.Null(await store.FindDebriefByTokenAsync("zq8-token_1"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Codes_are_unique_and_listed_newest_first()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         var store = open();
         var older = new SessionCode("123456", "stressed-traveler", "hard", 42, "Monday class", T0);
         var newer = new SessionCode("654321", "abusive-caller", "easy", 7, null, T0.AddHours(1));
@@ -251,10 +251,10 @@ public abstract class SessionStoreContract
         Assert.Equal([newer, older], await store.ListCodesAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Sessions_are_listed_newest_first_up_to_the_limit()
     {
-        if (await NewDatabaseAsync() is not { } open) return;
+        var open = await NewDatabaseAsync();
         var store = open();
         foreach (var (id, minutes) in new[] { ("b", 10), ("a", 30), ("d", 0), ("c", 20) })
         {

@@ -10,10 +10,10 @@ public sealed class SqliteSessionStoreContractTests : SessionStoreContract, IDis
     private readonly string _folder = Directory.CreateTempSubdirectory("simcaller-store-").FullName;
     private int _databases;
 
-    protected override Task<Func<ISessionStore>?> NewDatabaseAsync()
+    protected override Task<Func<ISessionStore>> NewDatabaseAsync()
     {
         var path = Path.Combine(_folder, $"store-{++_databases}.db");
-        return Task.FromResult<Func<ISessionStore>?>(() => new SqliteSessionStore(path));
+        return Task.FromResult<Func<ISessionStore>>(() => new SqliteSessionStore(path));
     }
 
     public void Dispose()

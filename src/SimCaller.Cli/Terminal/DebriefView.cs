@@ -73,14 +73,14 @@ public static class DebriefView
             foreach (var c in withEvidence)
             {
                 WriteLine(console, (Clean(c.Name), Bold));
+                var quotes = Hanging();
                 foreach (var e in c.Evidence)
                 {
-                    WriteLine(
-                        console,
-                        (e.Positive ? "  + " : "  - ", e.Positive ? Good : Bad),
-                        ($"turn {e.TurnNumber} ({Clock(e.Seconds)}), {Clean(e.Technique)}: ", Dim),
-                        (Quoted(e.Quote), Plain));
+                    quotes.AddRow(
+                        Para((e.Positive ? "+ " : "- ", e.Positive ? Good : Bad), ($"turn {e.TurnNumber} ({Clock(e.Seconds)}), {Clean(e.Technique)}:", Dim)),
+                        Para((Quoted(e.Quote), Plain)));
                 }
+                console.Write(quotes);
             }
         }
 
@@ -89,14 +89,17 @@ public static class DebriefView
         {
             WriteLine(console, ("  The customer's anger did not move.", Plain));
         }
+        var moments = Hanging();
         foreach (var k in debrief.KeyMoments)
         {
             var quote = string.IsNullOrWhiteSpace(k.Quote) ? "" : $": {Quoted(k.Quote)}";
-            WriteLine(
-                console,
-                ($"  Turn {k.TurnNumber} ({Clock(k.Seconds)}): ", Dim),
-                ($"anger {(k.Delta > 0 ? "+" : "")}{k.Delta}", k.Delta > 0 ? Bad : Good),
-                ($" ({k.AngerBefore} -> {k.AngerAfter}) after {Clean(k.Move)}{quote}", Plain));
+            moments.AddRow(
+                Para(($"Turn {k.TurnNumber} ({Clock(k.Seconds)})", Dim)),
+                Para(($"anger {(k.Delta > 0 ? "+" : "")}{k.Delta}", k.Delta > 0 ? Bad : Good), ($" ({k.AngerBefore} -> {k.AngerAfter}) after {Clean(k.Move)}{quote}", Plain)));
+        }
+        if (debrief.KeyMoments.Count > 0)
+        {
+            console.Write(moments);
         }
 
         Heading(console, "Suggestions");
@@ -104,11 +107,16 @@ public static class DebriefView
         {
             WriteLine(console, ("  Nothing to add.", Plain));
         }
+        var suggestions = Hanging();
         var n = 1;
         foreach (var s in debrief.Suggestions)
         {
-            WriteLine(console, ($"  {n++}. ", Bold), (Clean(s.Advice), Plain));
-            WriteLine(console, ("     Try: ", Dim), (Clean(s.BetterPhrasing), Good));
+            suggestions.AddRow(Para(($"{n++}.", Bold)), Para((Clean(s.Advice), Plain)));
+            suggestions.AddRow(Para(("", Plain)), Para(("Try: ", Dim), (Clean(s.BetterPhrasing), Good)));
+        }
+        if (debrief.Suggestions.Count > 0)
+        {
+            console.Write(suggestions);
         }
 
         Heading(console, "Stats");
@@ -175,15 +183,24 @@ public static class DebriefView
 
     private static void WriteLine(IAnsiConsole console, params (string Text, Style Style)[] parts)
     {
+        console.Write(Para(parts));
+        console.WriteLine();
+    }
+
+    private static Paragraph Para(params (string Text, Style Style)[] parts)
+    {
         // Text objects, never markup: a trainee's "[sorry]" or ":)" is shown exactly as said.
         var paragraph = new Paragraph();
         foreach (var (text, style) in parts)
         {
             paragraph.Append(text, style);
         }
-        console.Write(paragraph);
-        console.WriteLine();
+        return paragraph;
     }
+
+    /// <summary>Two columns, the second wrapping under itself, so a long quote stays clear of the margin.</summary>
+    private static Grid Hanging() =>
+        new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(2).PadRight(1)).AddColumn(new GridColumn().PadLeft(0));
 
     private static string Quoted(string? quote) => $"\"{Clean(quote)}\"";
 

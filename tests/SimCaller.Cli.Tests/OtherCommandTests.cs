@@ -93,17 +93,49 @@ public class OtherCommandTests : IDisposable
 
         Assert.Equal(0, mermaid.ExitCode);
         Assert.StartsWith("stateDiagram", mermaid.Stdout.TrimStart());
-        Assert.Contains("Furious", mermaid.Stdout);
+        Assert.Contains("furious", mermaid.Stdout);
         Assert.Equal(0, dot.ExitCode);
         Assert.StartsWith("digraph", dot.Stdout.TrimStart());
     }
 
-    [SkippableFact]
-    public async Task Graph_in_dot_renders_with_graphviz()
+    [Fact]
+    public async Task Graph_as_svg_is_a_picture_written_to_stdout_or_a_file()
+    {
+        var stdout = await _folder.RunAsync("personas", "graph", "abusive-caller", "--format", "svg", "--difficulty", "hard");
+        var file = Path.Combine(_folder.Path, "mood.svg");
+        var written = await _folder.RunAsync("personas", "graph", "abusive-caller", "--format", "svg", "--difficulty", "hard", "--out", file);
+
+        Assert.Equal(0, stdout.ExitCode);
+        var svg = System.Xml.Linq.XDocument.Parse(stdout.Stdout);
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+        Assert.Contains("Rick Dawson", svg.Root.Value);
+        Assert.Equal(0, written.ExitCode);
+        Assert.Equal("", written.Stdout);
+        Assert.Contains(file, written.Stderr);
+        Assert.Equal(stdout.Stdout, await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
+    public async Task Graph_with_an_unknown_format_or_difficulty_exits_2()
+    {
+        var format = await _folder.RunAsync("personas", "graph", "abusive-caller", "--format", "png");
+        var difficulty = await _folder.RunAsync("personas", "graph", "abusive-caller", "--difficulty", "nightmare");
+
+        Assert.Equal(2, format.ExitCode);
+        Assert.Contains("png", format.Stderr);
+        Assert.Equal(2, difficulty.ExitCode);
+        Assert.Contains("nightmare", difficulty.Stderr);
+        Assert.Equal("", difficulty.Stdout);
+    }
+
+    [SkippableTheory]
+    [InlineData("abusive-caller")]
+    [InlineData("stressed-traveler")]
+    public async Task Graph_in_dot_renders_with_graphviz(string personaId)
     {
         // "Renders" is the promise to trainers: Graphviz must accept the diagram as it is printed.
         var Dot = Requires.Program("/usr/bin/dot", "graphviz");
-        var graph = await _folder.RunAsync("personas", "graph", "abusive-caller", "--format", "dot");
+        var graph = await _folder.RunAsync("personas", "graph", personaId, "--format", "dot");
         Assert.Equal(0, graph.ExitCode);
 
         var render = new System.Diagnostics.ProcessStartInfo(Dot, "-Tsvg")
@@ -121,10 +153,13 @@ public class OtherCommandTests : IDisposable
         await process.WaitForExitAsync(timeout.Token);
 
         Assert.True(process.ExitCode == 0, await errorTask);
+        // Graphviz warns on stderr about anything it had to guess; a clean diagram gives none.
+        Assert.Equal("", (await errorTask).Trim());
         var svg = await svgTask;
         Assert.Contains("<svg", svg);
-        Assert.Contains("EndedByAgent", svg);
-        Assert.Contains("Furious", svg);
+        Assert.Contains("furious", svg);
+        Assert.Contains("ended by agent", svg);
+        Assert.Contains("during the call", svg);
     }
 
     [Fact]

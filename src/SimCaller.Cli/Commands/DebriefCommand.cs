@@ -1,18 +1,23 @@
 using System.CommandLine;
 using SimCaller.Cli.Hosting;
+using SimCaller.Cli.Terminal;
 using SimCaller.Evaluation.Rendering;
 using SimCaller.Practice;
 
 namespace SimCaller.Cli.Commands;
 
-/// <summary>`simcaller debrief SESSION_ID`: a stored call's debrief as Markdown, HTML or JSON.</summary>
+/// <summary>`simcaller debrief SESSION_ID`: a stored call's debrief for the terminal, or as Markdown, HTML or JSON.</summary>
 public static class DebriefCommand
 {
     public static Command Create(GlobalOptions global)
     {
         var id = new Argument<string>("SESSION_ID") { Description = "The session (see `simcaller sessions list`)" };
-        var format = new Option<string>("--format") { Description = "md (default), html or json", DefaultValueFactory = _ => "md" };
-        format.AcceptOnlyFromAmong("md", "html", "json");
+        var format = new Option<string?>("--format")
+        {
+            Description = "text (laid out for the terminal; the default on stdout), md, html or json (the default for --out follows the file's extension, else md)",
+            HelpName = "FORMAT",
+        };
+        format.AcceptOnlyFromAmong("text", "md", "html", "json");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of stdout", HelpName = "FILE" };
         var command = new Command("debrief", "Show a finished call's debrief") { id, format, output };
         command.SetAction(CliRunner.Action(global, async (parse, services, ct) =>
@@ -22,23 +27,23 @@ public static class DebriefCommand
             var session = await practice.FindAsync(sessionId, ct) ?? throw new SessionNotFoundException(sessionId);
             var stored = await practice.FindDebriefAsync(session.SessionId, ct)
                 ?? throw new PracticeException($"Session '{sessionId}' is still in progress; its debrief comes when the call ends.");
-            var text = parse.GetValue(format) switch
+            var file = parse.GetValue(output);
+            var chosen = parse.GetValue(format) ?? (file is null ? "text" : FormatOf(file));
+            if (chosen == "text" && file is null)
+            {
+                Ui.For(jsonOnStdout: false).Debrief(stored.Debrief);
+                return ExitCodes.Ok;
+            }
+            var text = chosen switch
             {
                 "html" => DebriefHtml.Render(stored.Debrief),
                 "json" => DebriefJson.Serialize(stored.Debrief),
+                "text" => DebriefView.Render(stored.Debrief, color: false),
                 _ => DebriefMarkdown.Render(stored.Debrief),
             };
-            if (parse.GetValue(output) is { } file)
+            if (file is not null)
             {
-                try
-                {
-                    await File.WriteAllTextAsync(file, text, ct);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-                {
-                    throw new UsageException($"Cannot write '{file}': {e.Message}");
-                }
-                await Console.Error.WriteLineAsync($"Wrote {Path.GetFullPath(file)}");
+                await CliFiles.WriteAsync(file, text, ct);
             }
             else
             {
@@ -48,4 +53,13 @@ public static class DebriefCommand
         }));
         return command;
     }
+
+    /// <summary>The format a file name asks for; Markdown when the extension says nothing.</summary>
+    private static string FormatOf(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    {
+        ".html" or ".htm" => "html",
+        ".json" => "json",
+        ".txt" => "text",
+        _ => "md",
+    };
 }

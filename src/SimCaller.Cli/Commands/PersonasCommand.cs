@@ -120,11 +120,17 @@ public static class PersonasCommand
     private static Command Graph(GlobalOptions global)
     {
         var id = new Argument<string>("ID") { Description = "Persona id" };
-        var format = new Option<string>("--format") { Description = "mermaid (default) or dot", DefaultValueFactory = _ => "mermaid" };
-        format.AcceptOnlyFromAmong("mermaid", "dot");
+        var format = new Option<string>("--format")
+        {
+            Description = "mermaid (default), dot, or svg (a picture, drawn without any other tool)",
+            HelpName = "FORMAT",
+            DefaultValueFactory = _ => "mermaid",
+        };
+        format.AcceptOnlyFromAmong("mermaid", "dot", "svg");
         var difficulty = new Option<string?>("--difficulty") { Description = "Difficulty level (default: the persona's)", HelpName = "LEVEL" };
-        var command = new Command("graph", "Print the persona's mood machine as a diagram") { id, format, difficulty };
-        command.SetAction(CliRunner.Action(global, (parse, services, ct) =>
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of stdout", HelpName = "FILE" };
+        var command = new Command("graph", "The persona's mood machine as a diagram: bands, endings, and what moves this customer") { id, format, difficulty, output };
+        command.SetAction(CliRunner.Action(global, async (parse, services, ct) =>
         {
             var persona = Find(services.Get<PersonaCatalog>(), parse.GetValue(id)!);
             var level = parse.GetValue(difficulty);
@@ -132,9 +138,22 @@ public static class PersonasCommand
             {
                 throw new Practice.UnknownDifficultyException(persona.Id, level ?? "", persona.DifficultyNames());
             }
-            var machine = MoodMachine.Create(persona, persona.CanonicalDifficulty(level), seed: 0);
-            Console.Out.WriteLine(parse.GetValue(format) == "dot" ? machine.ToDot() : machine.ToMermaid());
-            return Task.FromResult(ExitCodes.Ok);
+            var diagram = MoodDiagram.For(persona, level);
+            var text = parse.GetValue(format) switch
+            {
+                "svg" => diagram.ToSvg(),
+                "dot" => diagram.ToDot(),
+                _ => diagram.ToMermaid(),
+            };
+            if (parse.GetValue(output) is { } file)
+            {
+                await CliFiles.WriteAsync(file, text, ct);
+            }
+            else
+            {
+                await Console.Out.WriteAsync(text);
+            }
+            return ExitCodes.Ok;
         }));
         return command;
     }

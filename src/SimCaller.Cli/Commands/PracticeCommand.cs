@@ -2,7 +2,6 @@ using System.CommandLine;
 using SimCaller.Cli.Hosting;
 using SimCaller.Cli.Terminal;
 using SimCaller.Core.Calls;
-using SimCaller.Evaluation.Rendering;
 using SimCaller.Persona.Definitions;
 using SimCaller.Persona.Loading;
 using SimCaller.Practice;
@@ -29,32 +28,53 @@ public static class PracticeCommand
         var difficulty = new Option<string?>("--difficulty") { Description = "Difficulty level (default: the persona's)", HelpName = "LEVEL" };
         var seed = CliOptions.Seed("Seed for a reproducible customer");
         var script = new Option<string?>("--script") { Description = "Read your lines from a file, one per line (blank line = silence)", HelpName = "FILE" };
+        var code = new Option<string?>("--code") { Description = "A session code you were given: it fixes the customer, difficulty and seed", HelpName = "CODE" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout at the end; everything else goes to stderr" };
-        var command = new Command("practice", "Hold a practice call in the terminal") { persona, difficulty, seed, script, json };
+        var command = new Command("practice", "Hold a practice call in the terminal") { persona, difficulty, seed, code, script, json };
         command.SetAction(CliRunner.Action(global, async (parse, services, ct) =>
         {
             var asJson = parse.GetValue(json);
+            var practice = services.Get<PracticeService>();
+            // Checked before the script is read or a call starts, so a bad code changes nothing.
+            var request = parse.GetValue(code) is { } typed
+                ? await FromCodeAsync(practice, typed, parse, persona, difficulty, seed, ct)
+                : null;
             var input = parse.GetValue(script) is { } file ? await TraineeInput.FromScriptAsync(file, ct) : TraineeInput.FromStdin();
             var ui = Ui.For(asJson);
-            var practice = services.Get<PracticeService>();
-            var personaId = parse.GetValue(persona) ?? ChoosePersona(ui, input, services.Get<PersonaCatalog>());
+            request ??= new StartSessionRequest(
+                parse.GetValue(persona) ?? ChoosePersona(ui, input, services.Get<PersonaCatalog>()), parse.GetValue(difficulty), parse.GetValue(seed));
             var call = new TerminalCall(practice, ui, input);
-            var ended = await call.RunAsync(new StartSessionRequest(personaId, parse.GetValue(difficulty), parse.GetValue(seed)), ct);
+            var ended = await call.RunAsync(request, ct);
 
             if (asJson)
             {
                 var transcript = await practice.GetTranscriptAsync(ended.SessionId, CancellationToken.None);
-                await Console.Out.WriteLineAsync(PracticeReport.ToJson(transcript, ended));
+                await Console.Out.WriteLineAsync(PracticeReport.ToJson(transcript, ended, request.Code));
             }
             else
             {
                 ui.Line();
-                ui.Line(DebriefMarkdown.Render(ended.Debrief));
+                ui.Debrief(ended.Debrief);
             }
             ui.Line(ui.Dim($"Session {ended.SessionId} ({ended.Outcome.ToId()}). Reopen the debrief with: simcaller debrief {ended.SessionId} --format html --out debrief.html"));
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The call a session code stands for; the code alone decides persona, difficulty and seed.</summary>
+    private static async Task<StartSessionRequest> FromCodeAsync(
+        PracticeService practice, string typed, ParseResult parse, Option<string?> persona, Option<string?> difficulty, Option<int?> seed, CancellationToken ct)
+    {
+        var clashing = new Option[] { persona, difficulty, seed }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToArray();
+        if (clashing.Length > 0)
+        {
+            throw new UsageException(
+                $"--code already fixes the persona, difficulty and seed; leave out {string.Join(" and ", clashing)}, or drop --code to choose them yourself.");
+        }
+        var found = await practice.FindCodeAsync(typed, ct)
+            ?? throw new UsageException($"Unknown session code '{typed.Trim()}'. Check the code you were given (trainers: `simcaller codes list` shows the valid ones).");
+        return new StartSessionRequest(found.PersonaId, found.Difficulty, found.Seed, Code: found.Code);
     }
 
     private static string ChoosePersona(Ui ui, TraineeInput input, PersonaCatalog catalog)
@@ -97,7 +117,8 @@ public static class PracticeCommand
         public async Task<SessionEnded> RunAsync(StartSessionRequest request, CancellationToken ct)
         {
             var started = await practice.StartAsync(request, ct);
-            ui.Line(ui.Dim($"Calling: {started.PersonaName} ({started.PersonaId}, {started.Difficulty}, seed {started.Seed}). /help for commands."));
+            var code = request.Code is null ? "" : $", code {request.Code}";
+            ui.Line(ui.Dim($"Calling: {started.PersonaName} ({started.PersonaId}, {started.Difficulty}, seed {started.Seed}{code}). /help for commands."));
             ShowCustomer(started.PersonaName, started.OpeningLine, started.Anger, started.Mood, null);
             try
             {

@@ -11,7 +11,8 @@ namespace SimCaller.Cli.Commands;
 /// <summary>The one JSON document `practice --json` prints: a contract for scripts and CI.</summary>
 public static class PracticeReport
 {
-    public static string ToJson(CallTranscript transcript, SessionEnded ended)
+    /// <param name="code">The session code the call was played with, or null.</param>
+    public static string ToJson(CallTranscript transcript, SessionEnded ended, string? code = null)
     {
         var turns = new JsonArray();
         foreach (var turn in transcript.Turns)
@@ -38,6 +39,7 @@ public static class PracticeReport
             ["persona"] = transcript.PersonaId,
             ["difficulty"] = transcript.Difficulty,
             ["seed"] = transcript.Seed,
+            ["code"] = code,
             ["session_id"] = ended.SessionId,
             ["outcome"] = ended.Outcome.ToId(),
             ["final_anger"] = transcript.FinalAnger,

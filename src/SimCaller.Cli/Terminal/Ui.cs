@@ -1,3 +1,5 @@
+using SimCaller.Evaluation.Debriefs;
+
 namespace SimCaller.Cli.Terminal;
 
 /// <summary>
@@ -8,10 +10,12 @@ public sealed class Ui
 {
     private readonly TextWriter _writer;
     private readonly bool _color;
+    private readonly bool _isTerminal;
 
     public Ui(TextWriter writer, bool isTerminal)
     {
         _writer = writer;
+        _isTerminal = isTerminal;
         _color = isTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
     }
 
@@ -26,6 +30,20 @@ public sealed class Ui
 
     public void Flush() => _writer.Flush();
 
+    /// <summary>The debrief laid out for reading: wrapped to the terminal, or unwrapped plain text for pipes and files.</summary>
+    public void Debrief(Debrief debrief)
+    {
+        if (_isTerminal)
+        {
+            DebriefView.Write(DebriefView.ConsoleFor(_writer, _color, TerminalWidth()), debrief);
+        }
+        else
+        {
+            _writer.Write(DebriefView.Render(debrief, color: false));
+        }
+        _writer.Flush();
+    }
+
     public string Bold(string text) => Paint("1", text);
 
     public string Dim(string text) => Paint("2", text);
@@ -37,6 +55,18 @@ public sealed class Ui
     public string Green(string text) => Paint("32", text);
 
     public string Cyan(string text) => Paint("36", text);
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 80;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
+    }
 
     private string Paint(string code, string text) => _color ? $"\u001b[{code}m{text}\u001b[0m" : text;
 }

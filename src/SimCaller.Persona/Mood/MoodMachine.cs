@@ -3,7 +3,6 @@ using SimCaller.Core.Calls;
 using SimCaller.Core.Techniques;
 using SimCaller.Persona.Definitions;
 using Stateless;
-using Stateless.Graph;
 using Stateless.Reflection;
 
 namespace SimCaller.Persona.Mood;
@@ -209,12 +208,6 @@ public sealed class MoodMachine
         _coreNeedMet, _partialNeedMet, _solutionOffered, _boundaryWarned,
         new Dictionary<string, int>(_counts, StringComparer.Ordinal), _recent.ToArray(), _lastReaction);
 
-    /// <summary>The machine as a Graphviz DOT digraph.</summary>
-    public string ToDot() => UmlDotGraph.Format(_machine.GetInfo());
-
-    /// <summary>The machine as a Mermaid state diagram.</summary>
-    public string ToMermaid() => MermaidGraph.Format(_machine.GetInfo());
-
     private void Configure()
     {
         var bands = new DynamicStateInfos();
@@ -268,9 +261,25 @@ public sealed class MoodMachine
         _ => Node.Furious,
     };
 
-    private int FuriousLimit => Math.Max(1, (int)Math.Round(_persona.Patience.FuriousTurns * _level.PatienceFactor));
+    private int FuriousLimit => PatienceLimit(_persona.Patience.FuriousTurns, _level);
 
-    private int SilentLimit => Math.Max(1, (int)Math.Round(_persona.Patience.SilentTurns * _level.PatienceFactor));
+    private int SilentLimit => PatienceLimit(_persona.Patience.SilentTurns, _level);
+
+    // The rules below are shared with MoodDiagram, so the picture trainers read is the machine that runs.
+
+    /// <summary>How many furious (or silent) turns in a row the customer takes at this level.</summary>
+    internal static int PatienceLimit(int turns, DifficultyLevel level) => Math.Max(1, (int)Math.Round(turns * level.PatienceFactor));
+
+    /// <summary>The anger floor before the core need is met.</summary>
+    internal static int BaseFloor(PersonaDefinition persona, DifficultyLevel level) => Math.Clamp(persona.Needs.AngerFloor + level.FloorOffset, 0, 100);
+
+    /// <summary>Anger points of a technique before difficulty: the persona's weight, else the engine's default.</summary>
+    internal static double WeightOf(PersonaDefinition persona, Technique technique) =>
+        persona.Weights.TryGetValue(technique.ToId(), out var w) ? w : MoodTuning.DefaultWeights[technique];
+
+    /// <summary>A move's points on its first use at this level, before the per-turn variation.</summary>
+    internal static int Scaled(double points, DifficultyLevel level) =>
+        (int)Math.Round(points * (points < 0 ? level.CalmingFactor : level.InflamingFactor), MidpointRounding.AwayFromZero);
 
     private void ApplyEvents(TurnEffects turn, CallEvents events, TimeSpan elapsed, bool repeated)
     {
@@ -313,7 +322,7 @@ public sealed class MoodMachine
                 turn.Add(id, Trigger.Helpful, 0, $"{id} (said before)", stale: true);
                 continue;
             }
-            var weight = _persona.Weights.TryGetValue(id, out var w) ? w : MoodTuning.DefaultWeights[technique];
+            var weight = WeightOf(_persona, technique);
             if (technique == Technique.Boundary && _persona.Behaviours.Abusive)
             {
                 _boundaryWarned = true;
@@ -360,7 +369,7 @@ public sealed class MoodMachine
         {
             return 0;
         }
-        var floor = Math.Clamp(_persona.Needs.AngerFloor + _level.FloorOffset, 0, 100);
+        var floor = BaseFloor(_persona, _level);
         if (_partialNeedMet)
         {
             floor -= Math.Max(0, (floor - _persona.Needs.ResolvedBelow) / 2);

@@ -47,7 +47,7 @@ public static class PersonaCoaching
     }
 
     /// <summary>Example lines built from the scenario alone, for a criterion id or technique id.</summary>
-    public static IReadOnlyList<string> DefaultCoaching(PersonaDefinition persona, string key)
+    public static IReadOnlyList<string> DefaultCoaching(this PersonaDefinition persona, string key)
     {
         ArgumentNullException.ThrowIfNull(persona);
         var technique = Aliases(key?.Trim() ?? "").Last();

@@ -225,18 +225,23 @@ internal sealed partial class PersonaValidator(string file, IReadOnlyDictionary<
         var levels = p.Difficulties.Count > 0
             ? p.Difficulties.Select(kv => (Name: kv.Key, Level: kv.Value))
             : [(Name: p.DefaultDifficulty, Level: new DifficultyLevel())];
+        var above = new List<string>();
+        var highest = 100;
         foreach (var (name, level) in levels)
         {
             var start = Math.Clamp(p.StartingAnger + level.StartingAngerOffset, 0, 100);
             var floor = Math.Clamp(p.Needs.AngerFloor + level.FloorOffset, 0, 100);
             if (floor > start)
             {
-                Add("needs.anger_floor",
-                    $"at difficulty '{name}' the floor ({Sum(p.Needs.AngerFloor, level.FloorOffset)} = {floor}) is above the starting anger " +
-                    $"({Sum(p.StartingAnger, level.StartingAngerOffset)} = {start}): no calming move could lower anger before the core need is met; " +
-                    $"set anger_floor to at most {p.StartingAnger + level.StartingAngerOffset - level.FloorOffset}, or raise starting_anger");
-                return;
+                above.Add($"'{name}': floor {Sum(p.Needs.AngerFloor, level.FloorOffset)} = {floor}, start {Sum(p.StartingAnger, level.StartingAngerOffset)} = {start}");
             }
+            highest = Math.Min(highest, start - level.FloorOffset);
+        }
+        if (above.Count > 0)
+        {
+            Add("needs.anger_floor",
+                $"the floor is above the starting anger at difficulty {string.Join("; ", above)}: no calming move could lower anger " +
+                $"before the core need is met; set anger_floor to at most {Math.Max(0, highest)}, or raise starting_anger");
         }
     }
 

@@ -134,7 +134,8 @@ public sealed class PracticeService
 
         if (machine.IsOver)
         {
-            await FinishAsync(session, persona, machine.Outcome, ct);
+            // The debrief reads the need from the snapshot, so it must see this turn's.
+            await FinishAsync(session with { MoodSnapshot = Snapshot(machine) }, persona, machine.Outcome, ct);
         }
         return result;
     }
@@ -295,7 +296,26 @@ public sealed class PracticeService
     private static CallTranscript ToTranscript(
         SessionRecord session, PersonaDefinition? persona, CallOutcome outcome, DateTimeOffset? endedAt, IReadOnlyList<TranscriptTurn> turns) =>
         new(session.Id, session.PersonaId, session.PersonaName, session.Difficulty, session.Seed, session.StartedAt, endedAt, outcome,
-            session.StartingAnger, turns, persona?.Scenario.Keywords, persona?.Rubric.Disable, persona?.Rubric.Enable);
+            session.StartingAnger, turns, persona?.Scenario.Keywords, persona?.Rubric.Disable, persona?.Rubric.Enable,
+            persona is null ? null : MissingNeedParts(persona, session));
+
+    /// <summary>The parts of a several-part need the snapshot has not seen offered; none when it cannot be read.</summary>
+    private static IReadOnlyList<string> MissingNeedParts(PersonaDefinition persona, SessionRecord session)
+    {
+        if (!persona.Needs.IsAllOf())
+        {
+            return [];
+        }
+        try
+        {
+            var snapshot = PracticeJson.Deserialize<MoodSnapshot>(session.MoodSnapshot, "mood snapshot");
+            return snapshot.CoreNeedMet ? [] : persona.Needs.MissingParts(snapshot.CorePartsMet ?? []);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
+        {
+            return []; // the debrief is still worth having without it
+        }
+    }
 
     private static StoredDebrief ToStored(DebriefRecord record) =>
         new(record.SessionId, record.Token, record.CreatedAt, DebriefJson.Deserialize(record.Json));

@@ -16,7 +16,8 @@ public static class PersonasCommand
         {
             List(global),
             Show(global),
-            Lint(global),
+            PersonasLintCommand.Create(global),
+            PersonasNewCommand.Create(global),
             Graph(global),
         };
 
@@ -85,33 +86,6 @@ public static class PersonasCommand
                 var marker = string.Equals(name, persona.DefaultDifficulty, StringComparison.OrdinalIgnoreCase) ? " (default)" : "";
                 ui.Line($"  {name}{marker}  {description}");
             }
-            return Task.FromResult(ExitCodes.Ok);
-        }));
-        return command;
-    }
-
-    private static Command Lint(GlobalOptions global)
-    {
-        var files = new Argument<string[]>("FILE") { Description = "Persona files (default: every file in the personas folder)", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("lint", "Check persona files; exit 1 when there are problems") { files };
-        command.SetAction(CliRunner.Action(global, (parse, services, ct) =>
-        {
-            var given = parse.GetValue(files) ?? [];
-            var results = given.Length > 0
-                ? given.Select(PersonaLoader.LoadFile).ToArray()
-                : [PersonaLoader.LoadDirectory(PersonaLocator.ResolveDirectory(services.Configuration["Personas:Path"]))];
-            var problems = results.SelectMany(r => r.Problems).ToArray();
-            foreach (var problem in problems)
-            {
-                Console.Out.WriteLine(problem.ToString());
-            }
-            if (problems.Length > 0)
-            {
-                Console.Error.WriteLine($"{problems.Length} problem{(problems.Length == 1 ? "" : "s")}.");
-                return Task.FromResult(ExitCodes.Failure);
-            }
-            var count = results.Sum(r => r.Personas.Count);
-            Console.Out.WriteLine($"{count} persona{(count == 1 ? "" : "s")} OK");
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;

@@ -28,4 +28,7 @@ public sealed record Debrief(
     public const int CurrentSchemaVersion = 1;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>Parts of the customer's several-part need the trainee never offered ("bill paused"); empty when the need was met.</summary>
+    public IReadOnlyList<string> MissingNeedParts { get; init; } = [];
 }

@@ -45,7 +45,10 @@ public sealed class DebriefBuilder
             KeyMomentFinder.Find(facts),
             Timeline(facts),
             SuggestionWriter.Write(facts, active),
-            Stats(facts));
+            Stats(facts))
+        {
+            MissingNeedParts = (transcript.MissingNeedParts ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).ToArray(),
+        };
     }
 
     // Transcripts come from storage and other processes: read missing text or labels as empty, never crash.

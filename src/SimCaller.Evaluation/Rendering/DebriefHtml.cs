@@ -55,6 +55,10 @@ public static class DebriefHtml
         html.AppendLine($"<div class=\"score {band}\" id=\"score\"><div>{debrief.Score}<small>/ 100</small></div></div>");
         html.AppendLine($"<div><h1>{E(debrief.PersonaName)}</h1>");
         html.AppendLine($"<div><span class=\"outcome\">{E(Formatting.Outcome(debrief.Outcome))}</span></div>");
+        if (debrief.MissingNeedParts is { Count: > 0 } missing)
+        {
+            html.AppendLine($"<div class=\"meta\" id=\"missing-need\">The customer's need was not met: never offered {E(string.Join(", ", missing))}.</div>");
+        }
         html.AppendLine($"<div class=\"meta\">{E(debrief.Difficulty)} &middot; seed {debrief.Seed} &middot; session {E(debrief.SessionId)} &middot; rubric {E(debrief.RubricId)} &middot; {E(debrief.StartedAt.ToString("yyyy-MM-dd HH:mm"))}</div></div>");
         html.AppendLine("</header>");
 

@@ -15,6 +15,11 @@ public static class DebriefMarkdown
         md.AppendLine();
         md.AppendLine($"**Score: {debrief.Score}/100** | Outcome: **{Formatting.Outcome(debrief.Outcome)}** (`{debrief.Outcome.ToId()}`)");
         md.AppendLine();
+        if (debrief.MissingNeedParts is { Count: > 0 } missing)
+        {
+            md.AppendLine($"The customer's need was not met: never offered {Inline(string.Join(", ", missing))}.");
+            md.AppendLine();
+        }
         md.AppendLine($"Session `{Code(debrief.SessionId)}`, persona `{Code(debrief.PersonaId)}`, seed {debrief.Seed}, rubric `{Code(debrief.RubricId)}`");
         md.AppendLine();
 

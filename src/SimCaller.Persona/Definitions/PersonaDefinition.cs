@@ -33,6 +33,12 @@ public sealed class PersonaDefinition
     public ReplyLines Lines { get; set; } = new();
     /// <summary>Rubric criteria this persona switches on or off (boundaries only matter with abuse).</summary>
     public RubricToggles Rubric { get; set; } = new();
+    /// <summary>
+    /// Example better lines for the debrief, in this customer's world, by rubric criterion id or reaction
+    /// key ("empathy", "expectations", "dismissive"). Read them through <see cref="PersonaCoaching.CoachingFor"/>,
+    /// which falls back to lines built from the scenario.
+    /// </summary>
+    public Dictionary<string, List<string>> Coaching { get; set; } = [];
 
     /// <summary>The file this persona was loaded from (not part of the YAML).</summary>
     public string? SourceFile { get; set; }
@@ -67,8 +73,13 @@ public sealed class Needs
 {
     /// <summary>What must happen for the call to be resolved.</summary>
     public string Core { get; set; } = "";
-    /// <summary>Words in a trainee's solution that address the core need.</summary>
+    /// <summary>Words in a trainee's solution that address the core need: any one of them is enough (any-of).</summary>
     public List<string> CoreKeywords { get; set; } = [];
+    /// <summary>
+    /// A core need in several parts (all-of): it is met only once every part has been offered, in any
+    /// order and over any number of turns. Use instead of <see cref="CoreKeywords"/>.
+    /// </summary>
+    public List<NeedPart> CoreParts { get; set; } = [];
     /// <summary>What the customer will grudgingly accept instead.</summary>
     public string Partial { get; set; } = "";
     public List<string> PartialKeywords { get; set; } = [];
@@ -76,6 +87,15 @@ public sealed class Needs
     public int AngerFloor { get; set; } = 40;
     /// <summary>Anger at or below which, with the core need met, the customer considers the call resolved.</summary>
     public int ResolvedBelow { get; set; } = 25;
+}
+
+/// <summary>One part of a core need that takes several ("a meter check" and "the bill paused").</summary>
+public sealed class NeedPart
+{
+    /// <summary>Short name, as the debrief reports a missing part ("meter check").</summary>
+    public string Name { get; set; } = "";
+    /// <summary>Words in a trainee's solution that offer this part (any-of within the part).</summary>
+    public List<string> Keywords { get; set; } = [];
 }
 
 public sealed class Behaviours

@@ -16,8 +16,14 @@ internal static class DidYouMean
                 bestDistance = distance;
             }
         }
-        // Beyond a third of the word the "suggestion" is a guess that misleads more than it helps.
-        return best is not null && bestDistance <= Math.Max(2, wrong.Length / 3) ? best : null;
+        // Beyond a third of the word the "suggestion" is a guess that misleads more than it helps...
+        if (best is not null && bestDistance <= Math.Max(2, wrong.Length / 3))
+        {
+            return best;
+        }
+        // ...unless one is the other with an ending added or dropped ("boundary" for "boundaries").
+        var stem = wrong.Length >= 5 ? wrong[..^2].ToLowerInvariant() : null;
+        return stem is null ? null : known.FirstOrDefault(k => k.Length >= 5 && k.StartsWith(stem, StringComparison.OrdinalIgnoreCase));
     }
 
     public static string Hint(string wrong, IEnumerable<string> known) =>

@@ -18,15 +18,15 @@ public static partial class PersonaLoader
         .IgnoreUnmatchedProperties() // unknown keys are reported by the shape check, with their line
         .Build();
 
-    /// <summary>One persona file; on any problem the persona is left out and the problems say why.</summary>
-    public static PersonaLoadResult LoadFile(string path)
+    /// <summary>One persona file; on any error the persona is left out and the problems say why (warnings do not keep it out).</summary>
+    public static PersonaLoadResult LoadFile(string path, PersonaCheckOptions? options = null)
     {
-        var loaded = Load(path);
-        return new PersonaLoadResult(loaded.Persona is null ? [] : [loaded.Persona], loaded.Problems);
+        var loaded = Load(path, options);
+        return new PersonaLoadResult(loaded.Persona is null ? [] : [loaded.Persona], loaded.Problems) { Warnings = loaded.Warnings };
     }
 
     /// <summary>Every *.yaml / *.yml file directly in <paramref name="directory"/>, in name order; the first file to claim an id wins it.</summary>
-    public static PersonaLoadResult LoadDirectory(string directory)
+    public static PersonaLoadResult LoadDirectory(string directory, PersonaCheckOptions? options = null)
     {
         if (!Directory.Exists(directory))
         {
@@ -34,11 +34,13 @@ public static partial class PersonaLoader
         }
         var personas = new List<PersonaDefinition>();
         var problems = new List<PersonaProblem>();
+        var warnings = new List<PersonaProblem>();
         var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in PersonaFiles(directory))
         {
-            var loaded = Load(file);
+            var loaded = Load(file, options);
             problems.AddRange(loaded.Problems);
+            warnings.AddRange(loaded.Warnings);
             if (loaded.Persona is not { } persona)
             {
                 continue;
@@ -51,7 +53,7 @@ public static partial class PersonaLoader
             owners[persona.Id] = file;
             personas.Add(persona);
         }
-        return new PersonaLoadResult(personas, problems);
+        return new PersonaLoadResult(personas, problems) { Warnings = warnings };
     }
 
     internal static IEnumerable<string> PersonaFiles(string directory) =>
@@ -65,10 +67,13 @@ public static partial class PersonaLoader
     internal static PersonaProblem DuplicateId(string file, int? line, string id, string owner) =>
         new(file, line, "id", $"duplicate id '{id}': already used by {owner}");
 
-    /// <summary>One file's outcome, with the line of its id so directory-level checks can point at it.</summary>
-    internal sealed record FileLoad(PersonaDefinition? Persona, IReadOnlyList<PersonaProblem> Problems, int? IdLine);
+    /// <summary>One file's outcome (errors in Problems), with the line of its id so directory-level checks can point at it.</summary>
+    internal sealed record FileLoad(PersonaDefinition? Persona, IReadOnlyList<PersonaProblem> Problems, int? IdLine)
+    {
+        public IReadOnlyList<PersonaProblem> Warnings { get; init; } = [];
+    }
 
-    internal static FileLoad Load(string path)
+    internal static FileLoad Load(string path, PersonaCheckOptions? options = null)
     {
         string text;
         try
@@ -80,10 +85,10 @@ public static partial class PersonaLoader
             var message = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file: {e.Message}";
             return Failed(new PersonaProblem(path, null, null, message));
         }
-        return Parse(text, path);
+        return Parse(text, path, options);
     }
 
-    internal static FileLoad Parse(string text, string file)
+    internal static FileLoad Parse(string text, string file, PersonaCheckOptions? options = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -96,7 +101,7 @@ public static partial class PersonaLoader
         }
         catch (YamlException e)
         {
-            return Failed(new PersonaProblem(file, (int)e.Start.Line, null, $"YAML syntax error: {CleanMessage(e)}"));
+            return Failed(SyntaxError(text, file, e));
         }
         catch (InvalidOperationException)
         {
@@ -133,9 +138,42 @@ public static partial class PersonaLoader
         }
         NullRepair.Repair(persona);
         persona.SourceFile = Path.GetFullPath(file);
-        problems.AddRange(new PersonaValidator(file, shape.Lines).Validate(persona));
+        DefaultDifficulty(persona, shape.Lines);
+        problems.AddRange(new PersonaValidator(file, shape.Lines, options).Validate(persona));
         // In file order, so a trainer can fix them top to bottom.
-        return new FileLoad(problems.Count == 0 ? persona : null, problems.OrderBy(p => p.Line ?? 0).ToArray(), idLine);
+        var errors = problems.Where(p => !p.IsWarning).OrderBy(p => p.Line ?? 0).ToArray();
+        var warnings = problems.Where(p => p.IsWarning).OrderBy(p => p.Line ?? 0).ToArray();
+        return new FileLoad(errors.Length == 0 ? persona : null, errors, idLine) { Warnings = warnings };
+    }
+
+    /// <summary>
+    /// Level names are the trainer's: with no default_difficulty the default is "standard" when the file
+    /// has a level of that name, else its first level.
+    /// </summary>
+    private static void DefaultDifficulty(PersonaDefinition persona, IReadOnlyDictionary<string, int> lines)
+    {
+        if (!lines.ContainsKey("default_difficulty") && persona.Difficulties.Count > 0 && !persona.TryResolveDifficulty(null, out _))
+        {
+            persona.DefaultDifficulty = persona.Difficulties.Keys.First();
+        }
+    }
+
+    /// <summary>
+    /// A syntax error at the line where it is: YamlDotNet's start mark is often the enclosing block (line 1
+    /// for a tab deep in the file), its end mark is where reading failed. Tabs get their own advice, since
+    /// they look like spaces in most editors.
+    /// </summary>
+    private static PersonaProblem SyntaxError(string text, string file, YamlException e)
+    {
+        var line = (int)Math.Max(e.Start.Line, e.End.Line);
+        var lines = text.Split('\n');
+        var tab = Array.FindIndex(lines, l => l.TrimEnd('\r').TakeWhile(c => c is ' ' or '\t').Contains('\t'));
+        if (tab >= 0 && tab + 1 <= line)
+        {
+            return new PersonaProblem(file, tab + 1, null,
+                "YAML syntax error: a tab in the indentation; YAML indents with spaces only, so replace the tab with spaces");
+        }
+        return new PersonaProblem(file, line, null, $"YAML syntax error: {CleanMessage(e)}");
     }
 
     private static FileLoad Failed(PersonaProblem problem) => new(null, [problem], null);

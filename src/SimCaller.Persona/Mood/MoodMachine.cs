@@ -53,6 +53,7 @@ public sealed class MoodMachine
     private bool _solutionOffered;
     private bool _boundaryWarned;
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _corePartsMet = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _recent = [];
     private string _lastReaction = ReactionKeys.Neutral;
 
@@ -111,6 +112,7 @@ public sealed class MoodMachine
         }
         machine._recent.AddRange(snapshot.RecentUtterances);
         machine._lastReaction = snapshot.LastReaction;
+        machine._corePartsMet.UnionWith(snapshot.CorePartsMet ?? []);
         return machine;
     }
 
@@ -135,6 +137,9 @@ public sealed class MoodMachine
 
     /// <summary>True once the trainee has addressed the customer's core need.</summary>
     public bool CoreNeedMet => _coreNeedMet;
+
+    /// <summary>Parts of a several-part core need the trainee has not offered yet (empty for an any-of need).</summary>
+    public IReadOnlyList<string> MissingNeedParts => _coreNeedMet ? [] : _persona.Needs.MissingParts(_corePartsMet);
 
     /// <summary>Trainee turns applied so far.</summary>
     public int Turn => _turn;
@@ -206,7 +211,8 @@ public sealed class MoodMachine
     public MoodSnapshot Snapshot() => new(
         _persona.Id, _difficulty, _seed, NodeIds[_node], _anger, _turn, _furiousRun, _silentRun,
         _coreNeedMet, _partialNeedMet, _solutionOffered, _boundaryWarned,
-        new Dictionary<string, int>(_counts, StringComparer.Ordinal), _recent.ToArray(), _lastReaction);
+        new Dictionary<string, int>(_counts, StringComparer.Ordinal), _recent.ToArray(), _lastReaction,
+        _corePartsMet.Order(StringComparer.Ordinal).ToArray());
 
     private void Configure()
     {
@@ -347,6 +353,10 @@ public sealed class MoodMachine
         {
             return;
         }
+        if (_persona.Needs.IsAllOf() && ApplyNeedParts(turn, analysis))
+        {
+            return;
+        }
         var text = Normalise(analysis.Text);
         if (FirstHit(text, _persona.Needs.CoreKeywords) is { } core)
         {
@@ -360,6 +370,34 @@ public sealed class MoodMachine
             turn.PartialMet = true;
             turn.Add(ReactionKeys.PartialSolution, Trigger.Helpful, Calm(MoodTuning.PartialNeedBonus), $"partial need met ('{partial}')");
         }
+    }
+
+    /// <summary>
+    /// A core need in several parts is met once every part has been offered, over any number of turns;
+    /// a turn that offers some of them, not all, counts as a partial answer. False when this turn offered no part.
+    /// </summary>
+    private bool ApplyNeedParts(TurnEffects turn, UtteranceAnalysis analysis)
+    {
+        var offered = _persona.Needs.PartsOffered(analysis.Text).Where(hit => !_corePartsMet.Contains(hit.Part)).ToArray();
+        if (offered.Length == 0)
+        {
+            return false;
+        }
+        _corePartsMet.UnionWith(offered.Select(hit => hit.Part));
+        var said = string.Join(", ", offered.Select(hit => $"{hit.Part}: '{hit.Keyword}'"));
+        var missing = _persona.Needs.MissingParts(_corePartsMet);
+        if (missing.Count == 0)
+        {
+            _coreNeedMet = true;
+            turn.CoreMet = true;
+            turn.Add(CarrierOf(analysis), Trigger.Helpful, Calm(MoodTuning.CoreNeedBonus), $"core need met ({said})");
+            return true;
+        }
+        _partialNeedMet = true;
+        turn.PartialMet = true;
+        turn.Add(ReactionKeys.PartialSolution, Trigger.Helpful, Calm(MoodTuning.PartialNeedBonus),
+            $"part of the core need met ({said}); still missing: {string.Join(", ", missing)}");
+        return true;
     }
 
     /// <summary>Until the core need is met anger stays at the floor; a partial answer lowers it halfway to resolved.</summary>

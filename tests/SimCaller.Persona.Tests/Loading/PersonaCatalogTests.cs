@@ -12,7 +12,7 @@ public class PersonaCatalogTests
         using var catalog = new PersonaCatalog(RepoPaths.Personas, watch: false);
 
         Assert.Empty(catalog.Problems);
-        Assert.Equal(["abusive-caller", "off-topic-ranter", "stressed-traveler"], catalog.Ids);
+        Assert.Equal(["abusive-caller", "off-topic-ranter", "stressed-traveler", "worried-pensioner"], catalog.Ids);
         Assert.Equal("Dana Whitfield", catalog.Find("Stressed-Traveler")?.Name);
         Assert.Null(catalog.Find("nobody"));
     }

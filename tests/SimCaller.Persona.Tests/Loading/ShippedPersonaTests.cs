@@ -6,16 +6,17 @@ namespace SimCaller.Persona.Tests.Loading;
 
 public class ShippedPersonaTests
 {
-    public static TheoryData<string> ShippedIds => new() { "stressed-traveler", "abusive-caller", "off-topic-ranter" };
+    public static TheoryData<string> ShippedIds => new() { "stressed-traveler", "abusive-caller", "off-topic-ranter", "worried-pensioner" };
 
     [Fact]
-    public void The_shipped_directory_loads_all_three_personas_without_problems()
+    public void The_shipped_directory_loads_all_four_personas_without_errors_or_warnings()
     {
         var result = PersonaLoader.LoadDirectory(RepoPaths.Personas);
 
         Assert.Empty(result.Problems.Select(p => p.ToString()));
+        Assert.Empty(result.Warnings.Select(p => p.ToString()));
         Assert.Equal(
-            ["abusive-caller", "off-topic-ranter", "stressed-traveler"],
+            ["abusive-caller", "off-topic-ranter", "stressed-traveler", "worried-pensioner"],
             result.Personas.Select(p => p.Id).Order(StringComparer.Ordinal));
     }
 

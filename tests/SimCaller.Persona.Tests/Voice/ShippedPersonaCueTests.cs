@@ -22,7 +22,7 @@ public class ShippedPersonaCueTests
     [Fact]
     public void Every_mood_of_every_reaction_has_generic_lines_and_the_personas_do_echo()
     {
-        Assert.Equal(3, Shipped.Count);
+        Assert.Equal(4, Shipped.Count);
         foreach (var persona in Shipped)
         {
             var cued = 0;

@@ -295,7 +295,7 @@ public sealed class PracticeService
     private static CallTranscript ToTranscript(
         SessionRecord session, PersonaDefinition? persona, CallOutcome outcome, DateTimeOffset? endedAt, IReadOnlyList<TranscriptTurn> turns) =>
         new(session.Id, session.PersonaId, session.PersonaName, session.Difficulty, session.Seed, session.StartedAt, endedAt, outcome,
-            session.StartingAnger, turns, persona?.Scenario.Keywords, persona?.Rubric.Disable, persona?.Rubric.Enable);
+            session.StartingAnger, turns, persona?.Scenario.Keywords, persona?.Rubric.Disable, persona?.Rubric.Enable, persona?.ToCallScenario());
 
     private static StoredDebrief ToStored(DebriefRecord record) =>
         new(record.SessionId, record.Token, record.CreatedAt, DebriefJson.Deserialize(record.Json));

@@ -4,6 +4,7 @@ namespace SimCaller.Core.Calls;
 /// <param name="ScenarioKeywords">Words of the persona's problem, so evaluation can judge paraphrase and focus.</param>
 /// <param name="DisabledCriteria">Rubric criteria the persona switches off (e.g. boundaries for a polite caller).</param>
 /// <param name="EnabledCriteria">Rubric criteria the persona switches on that are off by default.</param>
+/// <param name="Scenario">The persona's problem and need in its own words, for the debrief's example lines.</param>
 public sealed record CallTranscript(
     string SessionId,
     string PersonaId,
@@ -17,7 +18,8 @@ public sealed record CallTranscript(
     IReadOnlyList<TranscriptTurn> Turns,
     IReadOnlyList<string>? ScenarioKeywords = null,
     IReadOnlyList<string>? DisabledCriteria = null,
-    IReadOnlyList<string>? EnabledCriteria = null)
+    IReadOnlyList<string>? EnabledCriteria = null,
+    CallScenario? Scenario = null)
 {
     public IEnumerable<TranscriptTurn> TraineeTurns => Turns.Where(t => t.Speaker == Speaker.Trainee);
 

@@ -292,7 +292,16 @@ internal static class CriterionScorer
                 quotes.Add(new EvidenceQuote(move.Turn.Number, move.Seconds, move.Turn.Text, technique.ToId(), false));
             }
         }
-        // Keep the worst and the best: costs first, then earnings, trimmed, back in call order.
-        return quotes.OrderBy(q => q.Positive).Take(MaxEvidence).OrderBy(q => q.TurnNumber).ToArray();
+        // One quote per distinct line: a line said five times is shown once, with the count, and what it
+        // cost comes before what it earned. Then keep the worst and the best, back in call order.
+        var distinct = quotes
+            .GroupBy(q => TextNormalizer.Normalize(q.Quote))
+            .Select(g =>
+            {
+                var shown = g.OrderBy(q => q.Positive).ThenBy(q => q.TurnNumber).First();
+                var times = g.Where(q => q.Positive == shown.Positive && q.Technique == shown.Technique).Select(q => q.TurnNumber).Distinct().Count();
+                return shown with { Times = times };
+            });
+        return distinct.OrderBy(q => q.Positive).ThenBy(q => q.TurnNumber).Take(MaxEvidence).OrderBy(q => q.TurnNumber).ToArray();
     }
 }

@@ -28,4 +28,7 @@ public sealed record Debrief(
     public const int CurrentSchemaVersion = 1;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>Every turn of the call, both speakers, in call order. Empty for debriefs stored before it existed.</summary>
+    public IReadOnlyList<DebriefTurn> Transcript { get; init; } = [];
 }

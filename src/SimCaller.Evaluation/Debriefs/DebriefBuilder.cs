@@ -45,7 +45,10 @@ public sealed class DebriefBuilder
             KeyMomentFinder.Find(facts),
             Timeline(facts),
             SuggestionWriter.Write(facts, active),
-            Stats(facts));
+            Stats(facts))
+        {
+            Transcript = Lines(facts),
+        };
     }
 
     // Transcripts come from storage and other processes: read missing text or labels as empty, never crash.
@@ -86,6 +89,14 @@ public sealed class DebriefBuilder
         facts.Transcript.Turns
             .Select(t => new TimelinePoint(t.Number, t.Seconds(facts.Transcript.StartedAt),
                 t.Speaker == Speaker.Trainee ? "trainee" : "customer", t.Anger, t.Mood ?? ""))
+            .ToArray();
+
+    private static IReadOnlyList<DebriefTurn> Lines(CallFacts facts) =>
+        facts.Transcript.Turns
+            .Select(t => new DebriefTurn(t.Number, t.Seconds(facts.Transcript.StartedAt),
+                t.Speaker == Speaker.Trainee ? "trainee" : "customer", t.Text, t.Anger, t.Mood,
+                t.Techniques.Select(m => m.Technique).Distinct().Order().Select(x => x.ToId()).ToArray(),
+                t.Events.ToIds()))
             .ToArray();
 
     private static DebriefStats Stats(CallFacts facts)

@@ -90,9 +90,21 @@ internal static class SuggestionWriter
             if (uses.Length > 0)
             {
                 yield return new Candidate(100 + Math.Max(0, uses[0].Delta), harm, uses.Select(m => m.Turn).ToArray(),
-                    turn => coach.ForHarm(harm, turn?.Techniques.FirstOrDefault(m => m.Technique == harm)?.Evidence));
+                    turn => coach.ForHarm(harm, AsSaid(turn, turn?.Techniques.FirstOrDefault(m => m.Technique == harm)?.Evidence)));
             }
         }
+    }
+
+    // The analyser reports evidence in its normalised form ("i understand your frustration"); quote the
+    // trainee's own spelling when the words can be found in the line.
+    private static string? AsSaid(TranscriptTurn? turn, string? evidence)
+    {
+        if (turn is null || string.IsNullOrWhiteSpace(evidence))
+        {
+            return evidence;
+        }
+        var at = turn.Text.IndexOf(evidence, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? turn.Text.Substring(at, evidence.Length) : evidence;
     }
 
     private static IEnumerable<Candidate> Repeats(CallFacts facts, BetterPhrasings coach)

@@ -21,6 +21,8 @@ internal sealed partial class ScenarioWording
         "paid", "sent", "given", "put", "made", "done", "brought", "got", "taken", "set", "kept", "found", "seen", "told",
     };
 
+    private const int MaxClause = 150;
+
     public ScenarioWording(CallScenario? scenario, string? personaName)
     {
         var names = (personaName ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -68,6 +70,12 @@ internal sealed partial class ScenarioWording
         var sentence = SentenceEnd().Split(clean)[0];
         sentence = Bracketed().Replace(sentence, "");
         sentence = sentence.Trim().TrimEnd('.', '!', ';', ':', ',').Trim();
+        // An example line has to be sayable: a long sentence is cut at its last clause break that fits.
+        if (sentence.Length > MaxClause)
+        {
+            var cut = ClauseBreak().Matches(sentence[..MaxClause]).LastOrDefault();
+            sentence = cut is { Index: > 20 } ? sentence[..cut.Index] : sentence;
+        }
         return sentence.Length == 0 ? null : sentence;
     }
 
@@ -78,6 +86,13 @@ internal sealed partial class ScenarioWording
             text = Regex.Replace(text, $@"\b{Regex.Escape(name!)}'s\b", "your");
             text = Regex.Replace(text, $@"\b{Regex.Escape(name!)}\b", "you");
         }
+        // A problem told in the customer's own voice ("My order never came") is turned the same way.
+        text = Regex.Replace(text, @"\bI'm\b|\bI am\b", "you're");
+        text = Regex.Replace(text, @"\bI was\b", "you were");
+        text = Regex.Replace(text, @"\bI\b", "you");
+        text = Regex.Replace(text, @"\bmyself\b", "yourself", RegexOptions.IgnoreCase);
+        text = Regex.Replace(text, @"\bmy\b", "your", RegexOptions.IgnoreCase);
+        text = Regex.Replace(text, @"\bme\b", "you", RegexOptions.IgnoreCase);
         text = Regex.Replace(text, @"\b(she|he)'s\b", "you're", RegexOptions.IgnoreCase);
         text = Regex.Replace(text, @"\b(she|he) (is|was|has|does)\b", m => "you " + m.Groups[2].Value.ToLowerInvariant() switch
         {
@@ -143,6 +158,9 @@ internal sealed partial class ScenarioWording
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z""'])")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@",\s|\s(?:and|but|so|because|while|although)\s|;\s")]
+    private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"\s*\([^)]*\)")]
     private static partial Regex Bracketed();

@@ -237,6 +237,23 @@ public sealed partial class DebriefQualityTests(ITestOutputHelper output)
         Assert.Equal(3, debrief.Suggestions.Select(s => s.TurnNumber).Distinct().Count());
     }
 
+    [Fact]
+    public void Unanswered_abuse_is_pointed_out_at_the_reply_that_followed_it()
+    {
+        var call = CallScript.Build("abusive-caller", CallOutcome.HungUp, 75,
+        [
+            "C: My internet has been off for days.",
+            "T: Let me have a look.",
+            "C: You useless idiot, just fix it.",
+            "T: Can I have your account number?",
+            "C: Whatever.",
+            "T: One moment.",
+            "C: I'm done.",
+        ], enabledCriteria: [CriterionIds.Boundaries]);
+        var boundary = Builder.Build(call).Suggestions.Single(s => s.Technique == "boundary");
+        Assert.Equal(4, boundary.TurnNumber);
+    }
+
     [Theory]
     [MemberData(nameof(PersonaIds))]
     public void Suggestions_point_at_distinct_turns_when_the_call_has_enough_of_them(string personaId)

@@ -81,43 +81,85 @@ internal sealed partial class ScenarioWording
 
     private static string SecondPerson(string text, string? firstName, string? fullName)
     {
-        foreach (var name in new[] { fullName, firstName }.Where(n => !string.IsNullOrEmpty(n)))
+        var names = new[] { fullName, firstName }.Where(n => !string.IsNullOrEmpty(n)).Select(n => Regex.Escape(n!)).ToArray();
+        if (names.Length > 0)
         {
-            text = Regex.Replace(text, $@"\b{Regex.Escape(name!)}'s\b", "your");
-            text = Regex.Replace(text, $@"\b{Regex.Escape(name!)}\b", "you");
+            text = Regex.Replace(text, $@"\b(?:{string.Join('|', names)})('s)?\b", m => m.Groups[1].Success ? "your" : "you");
         }
         // A problem told in the customer's own voice ("My order never came") is turned the same way.
-        text = Regex.Replace(text, @"\bI'm\b|\bI am\b", "you're");
-        text = Regex.Replace(text, @"\bI was\b", "you were");
-        text = Regex.Replace(text, @"\bI\b", "you");
-        text = Regex.Replace(text, @"\bmyself\b", "yourself", RegexOptions.IgnoreCase);
-        text = Regex.Replace(text, @"\bmy\b", "your", RegexOptions.IgnoreCase);
-        text = Regex.Replace(text, @"\bme\b", "you", RegexOptions.IgnoreCase);
-        text = Regex.Replace(text, @"\b(she|he)'s\b", "you're", RegexOptions.IgnoreCase);
-        text = Regex.Replace(text, @"\b(she|he) (is|was|has|does)\b", m => "you " + m.Groups[2].Value.ToLowerInvariant() switch
+        text = FirstPersonAm().Replace(text, "you're");
+        text = FirstPersonWas().Replace(text, "you were");
+        text = FirstPersonI().Replace(text, "you");
+        text = Myself().Replace(text, "yourself");
+        text = My().Replace(text, "your");
+        text = Me().Replace(text, "you");
+        text = PronounIsContracted().Replace(text, "you're");
+        text = PronounAuxiliary().Replace(text, m => "you " + m.Groups[2].Value.ToLowerInvariant() switch
         {
             "is" => "are",
             "was" => "were",
             "has" => "have",
             _ => "do",
-        }, RegexOptions.IgnoreCase);
+        });
         // "she only wants" -> "you only want": the verb after the pronoun loses its third-person s.
-        text = Regex.Replace(text, @"\b(she|he) (\w+)(?: (\w+))?", m =>
+        text = PronounVerb().Replace(text, m =>
         {
             var next = m.Groups[2].Value;
             var after = m.Groups[3].Success ? m.Groups[3].Value : null;
             return Adverbs.Contains(next) && after is not null
                 ? $"you {next} {BaseForm(after)}"
                 : $"you {BaseForm(next)}{(after is null ? "" : " " + after)}";
-        }, RegexOptions.IgnoreCase);
-        text = Regex.Replace(text, @"\b(herself|himself)\b", "yourself", RegexOptions.IgnoreCase);
-        text = Regex.Replace(text, @"\bhis\b", "your", RegexOptions.IgnoreCase);
+        });
+        text = Reflexive().Replace(text, "yourself");
+        text = His().Replace(text, "your");
         // "her" before a noun is possessive ("her calls"); at the end of a clause it is the object.
-        text = Regex.Replace(text, @"\bher\b(?=\s+[a-z0-9])", "your", RegexOptions.IgnoreCase);
-        text = Regex.Replace(text, @"\b(her|him)\b", "you", RegexOptions.IgnoreCase);
-        text = Regex.Replace(text, @"\b(she|he)\b", "you", RegexOptions.IgnoreCase);
+        text = HerPossessive().Replace(text, "your");
+        text = ObjectPronoun().Replace(text, "you");
+        text = SubjectPronoun().Replace(text, "you");
         return Lower(text)!;
     }
+
+    [GeneratedRegex(@"\bI'm\b|\bI am\b")]
+    private static partial Regex FirstPersonAm();
+
+    [GeneratedRegex(@"\bI was\b")]
+    private static partial Regex FirstPersonWas();
+
+    [GeneratedRegex(@"\bI\b")]
+    private static partial Regex FirstPersonI();
+
+    [GeneratedRegex(@"\bmyself\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Myself();
+
+    [GeneratedRegex(@"\bmy\b", RegexOptions.IgnoreCase)]
+    private static partial Regex My();
+
+    [GeneratedRegex(@"\bme\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Me();
+
+    [GeneratedRegex(@"\b(she|he)'s\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PronounIsContracted();
+
+    [GeneratedRegex(@"\b(she|he) (is|was|has|does)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PronounAuxiliary();
+
+    [GeneratedRegex(@"\b(she|he) (\w+)(?: (\w+))?", RegexOptions.IgnoreCase)]
+    private static partial Regex PronounVerb();
+
+    [GeneratedRegex(@"\b(herself|himself)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Reflexive();
+
+    [GeneratedRegex(@"\bhis\b", RegexOptions.IgnoreCase)]
+    private static partial Regex His();
+
+    [GeneratedRegex(@"\bher\b(?=\s+[a-z0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex HerPossessive();
+
+    [GeneratedRegex(@"\b(her|him)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ObjectPronoun();
+
+    [GeneratedRegex(@"\b(she|he)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SubjectPronoun();
 
     private static string BaseForm(string verb)
     {

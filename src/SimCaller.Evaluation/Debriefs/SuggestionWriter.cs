@@ -79,11 +79,25 @@ internal static class SuggestionWriter
         {
             if (i == chosen.Count)
             {
-                var numbers = pick.Select((p, k) => options[k][p]?.Number).Where(n => n is not null).ToArray();
-                var score = (numbers.Length - numbers.Distinct().Count(), pick.Select((p, k) => p * chosen[k].Stiffness).Sum());
-                if (score.Item1 < bestScore.Collisions || score.Item1 == bestScore.Collisions && score.Item2 < bestScore.Cost - 1e-9)
+                // At most three candidates: plain loops keep this search allocation-free.
+                var collisions = 0;
+                var cost = 0.0;
+                for (var a = 0; a < pick.Length; a++)
                 {
-                    (bestScore, best) = (score, (int[])pick.Clone());
+                    cost += pick[a] * chosen[a].Stiffness;
+                    for (var b = 0; b < a; b++)
+                    {
+                        if (options[a][pick[a]] is { } x && options[b][pick[b]] is { } y && x.Number == y.Number)
+                        {
+                            collisions++;
+                            break;
+                        }
+                    }
+                }
+                if (collisions < bestScore.Collisions || collisions == bestScore.Collisions && cost < bestScore.Cost - 1e-9)
+                {
+                    bestScore = (collisions, cost);
+                    best = (int[])pick.Clone();
                 }
                 return;
             }

@@ -3,6 +3,7 @@ using SimCaller.Core.Calls;
 using SimCaller.Core.Techniques;
 using SimCaller.Core.Text;
 using SimCaller.Evaluation.Debriefs;
+using SimCaller.Evaluation.Rendering;
 using SimCaller.Evaluation.Rubrics;
 using SimCaller.Evaluation.Tests.Support;
 using SimCaller.Persona.Definitions;
@@ -193,6 +194,8 @@ public sealed partial class DebriefQualityTests(ITestOutputHelper output)
         Assert.Single(cliches.Evidence);
         Assert.Equal(5, cliches.Evidence[0].Times);
         AssertDistinctEvidence(debrief);
+        Assert.Contains("\"I understand your frustration.\" (said 5 times)", DebriefMarkdown.Render(debrief));
+        Assert.Contains("said 5 times", DebriefHtml.Render(debrief));
     }
 
     [Theory]

@@ -75,7 +75,7 @@ public sealed class TranscriptAndChartTests
             Assert.Equal(turn.Speaker == Speaker.Trainee ? "trainee" : "customer", rows[i].Groups[1].Value);
             Assert.Equal(turn.Number.ToString(CultureInfo.InvariantCulture), rows[i].Groups[2].Value);
             Assert.Contains(WebUtility.HtmlEncode(turn.Text), row);
-            Assert.Matches($"<td class=\"anger\"[^>]*>.*?\\b{turn.Anger}\\b", row);
+            Assert.Matches($"<td class=\"anger\">.*?<span class=\"value\">{turn.Anger}</span>", row);
             Assert.Contains(turn.Mood, row);
             foreach (var technique in turn.Techniques)
             {

@@ -6,6 +6,7 @@ using SimCaller.Core.Techniques;
 using SimCaller.Evaluation.Analysis;
 using SimCaller.Evaluation.Debriefs;
 using SimCaller.Evaluation.Rendering;
+using SimCaller.Persona.Definitions;
 using SimCaller.Persona.Loading;
 using SimCaller.Persona.Mood;
 using SimCaller.Persona.Voice;
@@ -91,6 +92,6 @@ public class DebriefBenchmarks
 
         var ended = started + turns.Count * TurnGap;
         return new CallTranscript("bench-session", persona.Id, persona.Name, difficulty, seed, started, ended, machine.Outcome,
-            startingAnger, turns, persona.Scenario.Keywords, persona.Rubric.Disable, persona.Rubric.Enable);
+            startingAnger, turns, persona.Scenario.Keywords, persona.Rubric.Disable, persona.Rubric.Enable, Scenario: persona.ToCallScenario());
     }
 }

@@ -297,7 +297,7 @@ public sealed class PracticeService
         SessionRecord session, PersonaDefinition? persona, CallOutcome outcome, DateTimeOffset? endedAt, IReadOnlyList<TranscriptTurn> turns) =>
         new(session.Id, session.PersonaId, session.PersonaName, session.Difficulty, session.Seed, session.StartedAt, endedAt, outcome,
             session.StartingAnger, turns, persona?.Scenario.Keywords, persona?.Rubric.Disable, persona?.Rubric.Enable,
-            persona is null ? null : MissingNeedParts(persona, session));
+            persona is null ? null : MissingNeedParts(persona, session), persona?.ToCallScenario());
 
     /// <summary>The parts of a several-part need the snapshot has not seen offered; none when it cannot be read.</summary>
     private static IReadOnlyList<string> MissingNeedParts(PersonaDefinition persona, SessionRecord session)

@@ -5,6 +5,7 @@ namespace SimCaller.Core.Calls;
 /// <param name="DisabledCriteria">Rubric criteria the persona switches off (e.g. boundaries for a polite caller).</param>
 /// <param name="EnabledCriteria">Rubric criteria the persona switches on that are off by default.</param>
 /// <param name="MissingNeedParts">Parts of a several-part core need the trainee never offered (empty when met or when the need is any-of).</param>
+/// <param name="Scenario">The persona's problem and need in its own words, for the debrief's example lines.</param>
 public sealed record CallTranscript(
     string SessionId,
     string PersonaId,
@@ -19,7 +20,8 @@ public sealed record CallTranscript(
     IReadOnlyList<string>? ScenarioKeywords = null,
     IReadOnlyList<string>? DisabledCriteria = null,
     IReadOnlyList<string>? EnabledCriteria = null,
-    IReadOnlyList<string>? MissingNeedParts = null)
+    IReadOnlyList<string>? MissingNeedParts = null,
+    CallScenario? Scenario = null)
 {
     public IEnumerable<TranscriptTurn> TraineeTurns => Turns.Where(t => t.Speaker == Speaker.Trainee);
 

@@ -78,6 +78,13 @@ internal sealed partial class CallFacts
     public int RepeatedLines => Moves.Count(m => m.Repeat);
 
     public TraineeMove? First(Technique technique) => Moves.FirstOrDefault(m => m.Techniques.Contains(technique));
+
+    /// <summary>The trainee's first reply after the customer first swore or insulted them; null when they never did.</summary>
+    public TraineeMove? FirstReplyToAbuse()
+    {
+        var abuse = Transcript.CustomerTurns.FirstOrDefault(t => Abuse().IsMatch(TextNormalizer.Normalize(t.Text)));
+        return abuse is null ? null : Moves.FirstOrDefault(m => m.Turn.Number > abuse.Number);
+    }
 }
 
 /// <param name="Index">0-based among the trainee's moves.</param>

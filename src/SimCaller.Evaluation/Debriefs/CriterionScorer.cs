@@ -292,7 +292,38 @@ internal static class CriterionScorer
                 quotes.Add(new EvidenceQuote(move.Turn.Number, move.Seconds, move.Turn.Text, technique.ToId(), false));
             }
         }
-        // Keep the worst and the best: costs first, then earnings, trimmed, back in call order.
-        return quotes.OrderBy(q => q.Positive).Take(MaxEvidence).OrderBy(q => q.TurnNumber).ToArray();
+        // One quote per distinct line: a line said five times is shown once, with the count, and what it
+        // cost comes before what it earned. Then keep the worst and the best, back in call order.
+        var distinct = quotes
+            .GroupBy(q => LineKey(q.Quote))
+            .Select(g =>
+            {
+                var shown = g.OrderBy(q => q.Positive).ThenBy(q => q.TurnNumber).First();
+                var times = g.Where(q => q.Positive == shown.Positive && q.Technique == shown.Technique).Select(q => q.TurnNumber).Distinct().Count();
+                return shown with { Times = times };
+            });
+        return distinct.OrderBy(q => q.Positive).ThenBy(q => q.TurnNumber).Take(MaxEvidence).OrderBy(q => q.TurnNumber).ToArray();
+    }
+
+    // Word for word, ignoring case, punctuation and spacing: cheap, as it runs for every quote of every criterion.
+    private static string LineKey(string text)
+    {
+        var key = new System.Text.StringBuilder(text.Length);
+        var gap = false;
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                gap = true;
+                continue;
+            }
+            if (gap && key.Length > 0)
+            {
+                key.Append(' ');
+            }
+            key.Append(char.ToLowerInvariant(c));
+            gap = false;
+        }
+        return key.ToString();
     }
 }

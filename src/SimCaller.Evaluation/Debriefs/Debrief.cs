@@ -31,4 +31,7 @@ public sealed record Debrief(
 
     /// <summary>Parts of the customer's several-part need the trainee never offered ("bill paused"); empty when the need was met.</summary>
     public IReadOnlyList<string> MissingNeedParts { get; init; } = [];
+
+    /// <summary>Every turn of the call, both speakers, in call order. Empty for debriefs stored before it existed.</summary>
+    public IReadOnlyList<DebriefTurn> Transcript { get; init; } = [];
 }

@@ -48,6 +48,7 @@ public sealed class DebriefBuilder
             Stats(facts))
         {
             MissingNeedParts = (transcript.MissingNeedParts ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).ToArray(),
+            Transcript = Lines(facts),
         };
     }
 
@@ -89,6 +90,14 @@ public sealed class DebriefBuilder
         facts.Transcript.Turns
             .Select(t => new TimelinePoint(t.Number, t.Seconds(facts.Transcript.StartedAt),
                 t.Speaker == Speaker.Trainee ? "trainee" : "customer", t.Anger, t.Mood ?? ""))
+            .ToArray();
+
+    private static IReadOnlyList<DebriefTurn> Lines(CallFacts facts) =>
+        facts.Transcript.Turns
+            .Select(t => new DebriefTurn(t.Number, t.Seconds(facts.Transcript.StartedAt),
+                t.Speaker == Speaker.Trainee ? "trainee" : "customer", t.Text, t.Anger, t.Mood,
+                t.Techniques.Select(m => m.Technique).Distinct().Order().Select(x => x.ToId()).ToArray(),
+                t.Events.ToIds()))
             .ToArray();
 
     private static DebriefStats Stats(CallFacts facts)

@@ -8,10 +8,19 @@ namespace SimCaller.Evaluation.Rendering;
 /// <summary>
 /// Inline SVG of the customer's anger over the call: x is time (turn order when no times were
 /// recorded), y is anger 0-100 with the mood bands shaded, key moments marked and labelled.
+/// The band names live in a gutter right of the plot that markers and their labels never reach: a
+/// marker on the last turn pokes out by its radius at most, and moment labels near an edge are
+/// anchored to stay inside the plot.
 /// </summary>
 internal static class AngerChart
 {
-    private const double Width = 760, Height = 300, Left = 48, Right = 92, Top = 16, Bottom = 40;
+    private const double Width = 760, Height = 300, Left = 48, Right = 96, Top = 16, Bottom = 40;
+    private const double PlotRight = Width - Right;
+    private const double MarkerRadius = 6, MarkerStroke = 2;
+    // Band labels start past the widest a marker can reach beyond the plot, plus breathing room.
+    private const double BandLabelX = PlotRight + MarkerRadius + MarkerStroke / 2 + 8;
+    // Generous width of one character of an 11px label, to keep moment labels inside the plot.
+    private const double LabelCharWidth = 7.5;
 
     private static readonly (int From, int To, string Mood, string Fill)[] Bands =
     [
@@ -31,7 +40,7 @@ internal static class AngerChart
             points.Add((useTime ? p.Seconds : p.TurnNumber, p.Anger, p.TurnNumber));
         }
         var maxX = Math.Max(1, points.Max(p => p.X));
-        double X(double x) => Left + (Width - Left - Right) * x / maxX;
+        double X(double x) => Left + (PlotRight - Left) * x / maxX;
         double Y(double anger) => Top + (Height - Top - Bottom) * (1 - Math.Clamp(anger, 0, 100) / 100);
 
         var svg = new StringBuilder();
@@ -39,17 +48,17 @@ internal static class AngerChart
         svg.Append("<title id=\"chart-title\">Customer anger over the call</title>");
         foreach (var band in Bands)
         {
-            svg.Append(Invariant($"<rect class=\"band\" x=\"{Left}\" y=\"{Y(band.To):0.#}\" width=\"{Width - Left - Right}\" height=\"{Y(band.From) - Y(band.To):0.#}\" fill=\"{band.Fill}\"/>"));
-            svg.Append(Invariant($"<text class=\"band-label\" x=\"{Width - Right + 6}\" y=\"{(Y(band.From) + Y(band.To)) / 2 + 4:0.#}\">{band.Mood}</text>"));
+            svg.Append(Invariant($"<rect class=\"band\" x=\"{Left}\" y=\"{Y(band.To):0.#}\" width=\"{PlotRight - Left}\" height=\"{Y(band.From) - Y(band.To):0.#}\" fill=\"{band.Fill}\"/>"));
+            svg.Append(Invariant($"<text class=\"band-label\" x=\"{BandLabelX}\" y=\"{(Y(band.From) + Y(band.To)) / 2 + 4:0.#}\">{band.Mood}</text>"));
         }
         foreach (var tick in new[] { 0, 20, 40, 60, 80, 100 })
         {
-            svg.Append(Invariant($"<line class=\"grid\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Y(tick):0.#}\" y2=\"{Y(tick):0.#}\"/>"));
+            svg.Append(Invariant($"<line class=\"grid\" x1=\"{Left}\" x2=\"{PlotRight}\" y1=\"{Y(tick):0.#}\" y2=\"{Y(tick):0.#}\"/>"));
             svg.Append(Invariant($"<text class=\"tick\" x=\"{Left - 8}\" y=\"{Y(tick) + 4:0.#}\" text-anchor=\"end\">{tick}</text>"));
         }
-        svg.Append(Invariant($"<text class=\"axis\" x=\"{(Left + Width - Right) / 2:0.#}\" y=\"{Height - 6}\" text-anchor=\"middle\">{(useTime ? "time into the call" : "turn")}</text>"));
+        svg.Append(Invariant($"<text class=\"axis\" x=\"{(Left + PlotRight) / 2:0.#}\" y=\"{Height - 6}\" text-anchor=\"middle\">{(useTime ? "time into the call" : "turn")}</text>"));
         svg.Append(Invariant($"<text class=\"tick\" x=\"{Left}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{(useTime ? "0:00" : "0")}</text>"));
-        svg.Append(Invariant($"<text class=\"tick\" x=\"{Width - Right}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{(useTime ? Formatting.Clock(maxX) : maxX.ToString("0", CultureInfo.InvariantCulture))}</text>"));
+        svg.Append(Invariant($"<text class=\"tick\" x=\"{PlotRight}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{(useTime ? Formatting.Clock(maxX) : maxX.ToString("0", CultureInfo.InvariantCulture))}</text>"));
 
         var line = string.Join(" ", points.Select(p => Invariant($"{X(p.X):0.#},{Y(p.Anger):0.#}")));
         svg.Append(Invariant($"<polyline class=\"anger-line\" fill=\"none\" stroke=\"#b4232a\" stroke-width=\"2.5\" stroke-linejoin=\"round\" points=\"{line}\"/>"));
@@ -64,10 +73,15 @@ internal static class AngerChart
             var label = $"T{moment.TurnNumber} {Formatting.Delta(moment.Delta)}";
             svg.Append(Invariant($"<g class=\"key-moment {(rise ? "rise" : "fall")}\">"));
             svg.Append($"<title>{WebUtility.HtmlEncode($"Turn {moment.TurnNumber}: {Formatting.Delta(moment.Delta)} after {moment.Move}: \"{moment.Quote}\"")}</title>");
-            svg.Append(Invariant($"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"6\" fill=\"{(rise ? "#b4232a" : "#1f7a4d")}\" stroke=\"#fff\" stroke-width=\"2\"/>"));
+            svg.Append(Invariant($"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"{MarkerRadius}\" fill=\"{(rise ? "#b4232a" : "#1f7a4d")}\" stroke=\"#fff\" stroke-width=\"{MarkerStroke}\"/>"));
             // Above the marker for a rise, below for a fall; flipped when it would leave the plot.
             var above = rise ? y - 12 > Top + 8 : y + 20 > Height - Bottom - 4;
-            svg.Append(Invariant($"<text class=\"moment-label\" x=\"{x:0.#}\" y=\"{(above ? y - 12 : y + 20):0.#}\" text-anchor=\"middle\">{WebUtility.HtmlEncode(label)}</text>"));
+            // Centred on the marker, unless that would cross the plot's edge: then it ends (or starts) at the marker.
+            var half = label.Length * LabelCharWidth / 2;
+            var (anchor, labelX) = x + half > PlotRight ? ("end", Math.Min(x, PlotRight))
+                : x - half < Left ? ("start", Math.Max(x, Left))
+                : ("middle", x);
+            svg.Append(Invariant($"<text class=\"moment-label\" x=\"{labelX:0.#}\" y=\"{(above ? y - 12 : y + 20):0.#}\" text-anchor=\"{anchor}\">{WebUtility.HtmlEncode(label)}</text>"));
             svg.Append("</g>");
         }
         svg.Append("</svg>");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using SimCaller.Core.Techniques;
 using SimCaller.Evaluation.Debriefs;
 
 namespace SimCaller.Evaluation.Rendering;
@@ -38,6 +39,22 @@ public static class DebriefHtml
         .rise { color:var(--bad); font-weight:700; } .fall { color:var(--good); font-weight:700; }
         table.stats { border-collapse:collapse; width:100%; } table.stats td { padding:6px 4px; border-top:1px solid var(--line); }
         table.stats td:last-child { text-align:right; font-weight:600; }
+        .note { color:var(--muted); font-size:13px; margin:0 0 10px; text-align:left; }
+        table.transcript { border-collapse:collapse; width:100%; font-size:14px; }
+        table.transcript th { text-align:left; font-size:12px; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); padding:6px 8px; border-bottom:2px solid var(--line); }
+        table.transcript td { padding:8px; border-top:1px solid var(--line); vertical-align:top; }
+        table.transcript tr.trainee td { background:#f4f7fd; }
+        table.transcript tr.key td:first-child { box-shadow:inset 4px 0 0 var(--accent); }
+        table.transcript .num, table.transcript .time { white-space:nowrap; color:var(--muted); }
+        table.transcript .who { font-weight:600; white-space:nowrap; }
+        table.transcript .said { width:50%; }
+        table.transcript .anger { white-space:nowrap; }
+        .meter { display:inline-block; width:48px; height:8px; border-radius:4px; background:#edf0f5; overflow:hidden; vertical-align:middle; margin-right:6px; }
+        .meter span { display:block; height:100%; }
+        .anger .value { font-weight:700; } .anger .mood { color:var(--muted); font-size:12px; display:block; }
+        .up { color:var(--bad); font-weight:600; } .down { color:var(--good); font-weight:600; }
+        .chip { display:inline-block; padding:1px 8px; margin:0 4px 4px 0; border-radius:999px; font-size:12px; white-space:nowrap; }
+        .chip.helpful { background:#e3f4e8; color:#14573a; } .chip.harmful { background:#fbe1e1; color:#8c1c22; } .chip.event { background:#eef0f4; color:var(--muted); }
         """;
 
     public static string Render(Debrief debrief)
@@ -76,7 +93,7 @@ public static class DebriefHtml
             html.AppendLine($"<p class=\"summary\">{E(c.Summary)}</p>");
             foreach (var e in c.Evidence)
             {
-                html.AppendLine($"<blockquote class=\"{(e.Positive ? "pos" : "neg")}\">&ldquo;{E(e.Quote)}&rdquo; <span class=\"tag\">turn {e.TurnNumber}, {Formatting.Clock(e.Seconds)}, {E(e.Technique)}</span></blockquote>");
+                html.AppendLine($"<blockquote class=\"{(e.Positive ? "pos" : "neg")}\">&ldquo;{E(e.Quote)}&rdquo; <span class=\"tag\">turn {e.TurnNumber}, {Formatting.Clock(e.Seconds)}, {E(e.Technique)}{(e.Times > 1 ? $", said {e.Times} times" : "")}</span></blockquote>");
             }
             html.AppendLine("</div>");
         }
@@ -110,8 +127,54 @@ public static class DebriefHtml
         Row(html, "Anger: start / peak / end", $"{st.StartingAnger} / {st.PeakAnger} / {st.FinalAnger}");
         Row(html, "Duration", Formatting.Clock(st.DurationSeconds));
         html.AppendLine("</table></section>");
+        Transcript(html, debrief);
         html.AppendLine("</main></body></html>");
         return html.ToString();
+    }
+
+    // Both sides of the call in order, with where the customer's anger stood after each turn, how it moved,
+    // and what the analyser heard in the trainee's lines: what a trainer reads the scores against.
+    private static void Transcript(StringBuilder html, Debrief debrief)
+    {
+        html.AppendLine("<section id=\"transcript\" aria-labelledby=\"transcript-title\"><h2 id=\"transcript-title\">Transcript</h2>");
+        var turns = (debrief.Transcript ?? []).Where(t => t is not null).ToArray();
+        if (turns.Length == 0)
+        {
+            html.AppendLine("<p class=\"note\">The transcript was not stored with this debrief.</p></section>");
+            return;
+        }
+        html.AppendLine($"<table class=\"transcript\"><caption class=\"note\">Both sides of the call with {E(debrief.PersonaName)}, {turns.Length} turns. " +
+            "Anger is the customer's, 0 (calm) to 100 (furious), after each turn; the arrow shows how far that turn moved it. " +
+            "Techniques are what was heard in the trainee's lines. Rows marked in blue are key moments.</caption>");
+        html.AppendLine("<thead><tr><th scope=\"col\">Turn</th><th scope=\"col\">Time</th><th scope=\"col\">Speaker</th><th scope=\"col\">What was said</th><th scope=\"col\">Anger after</th><th scope=\"col\">Techniques</th></tr></thead><tbody>");
+        var keyTurns = debrief.KeyMoments.Select(k => k.TurnNumber).ToHashSet();
+        var previous = debrief.Stats.StartingAnger;
+        foreach (var t in turns)
+        {
+            var trainee = t.Speaker == "trainee";
+            var delta = t.Anger - previous;
+            previous = t.Anger;
+            var colour = t.Anger >= 80 ? "#b4232a" : t.Anger >= 60 ? "#d9622b" : t.Anger >= 40 ? "#c27c0e" : t.Anger >= 20 ? "#8a9a1f" : "#1f7a4d";
+            var move = delta > 0 ? $" <span class=\"up\" title=\"angrier by {delta}\">&#9650;{delta}</span>"
+                : delta < 0 ? $" <span class=\"down\" title=\"calmer by {-delta}\">&#9660;{-delta}</span>"
+                : "";
+            html.Append($"<tr class=\"{(trainee ? "trainee" : "customer")}{(keyTurns.Contains(t.TurnNumber) ? " key" : "")}\" data-turn=\"{t.TurnNumber}\">");
+            html.Append($"<td class=\"num\">{t.TurnNumber}</td><td class=\"time\">{Formatting.Clock(t.Seconds)}</td>");
+            html.Append($"<td class=\"who\">{(trainee ? "Trainee" : "Customer")}</td><td class=\"said\">{E(t.Text)}</td>");
+            html.Append($"<td class=\"anger\"><span class=\"meter\" aria-hidden=\"true\"><span style=\"width:{Math.Clamp(t.Anger, 0, 100)}%;background:{colour}\"></span></span><span class=\"value\">{t.Anger}</span>{move}<span class=\"mood\">{E(t.Mood)}</span></td>");
+            html.Append("<td class=\"techniques\">");
+            foreach (var id in t.Techniques ?? [])
+            {
+                var kind = TechniqueIds.TryParse(id, out var technique) && technique.IsHarmful() ? "harmful" : "helpful";
+                html.Append($"<span class=\"chip {kind}\">{E(id.Replace('_', ' '))}</span>");
+            }
+            foreach (var callEvent in t.Events ?? [])
+            {
+                html.Append($"<span class=\"chip event\">{E(callEvent.Replace('_', ' '))}</span>");
+            }
+            html.AppendLine("</td></tr>");
+        }
+        html.AppendLine("</tbody></table></section>");
     }
 
     private static void Row(StringBuilder html, string label, string value) =>

@@ -43,6 +43,17 @@ public static class DebriefJson
         {
             throw new FormatException("Debrief JSON is null.");
         }
+        // Debriefs stored before the transcript was added, or written with "transcript": null, read as having none.
+        if (debrief.Transcript is null)
+        {
+            debrief = debrief with { Transcript = [] };
+        }
+        debrief = debrief with
+        {
+            Transcript = debrief.Transcript.Where(t => t is not null)
+                .Select(t => t with { Text = t.Text ?? "", Mood = t.Mood ?? "", Speaker = t.Speaker ?? "", Techniques = t.Techniques ?? [], Events = t.Events ?? [] })
+                .ToArray(),
+        };
         var missing = new List<string>();
         if (debrief.Criteria is null) missing.Add("criteria");
         if (debrief.KeyMoments is null) missing.Add("key_moments");

@@ -37,7 +37,7 @@ public static class DebriefMarkdown
             md.AppendLine($"**{Inline(c.Name)}**");
             foreach (var e in c.Evidence)
             {
-                md.AppendLine($"- {(e.Positive ? "+" : "-")} turn {e.TurnNumber} ({Formatting.Clock(e.Seconds)}), {e.Technique}: \"{Inline(e.Quote)}\"");
+                md.AppendLine($"- {(e.Positive ? "+" : "-")} turn {e.TurnNumber} ({Formatting.Clock(e.Seconds)}), {e.Technique}: \"{Inline(e.Quote)}\"{(e.Times > 1 ? $" (said {e.Times} times)" : "")}");
             }
             md.AppendLine();
         }

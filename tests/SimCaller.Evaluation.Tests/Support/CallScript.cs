@@ -20,7 +20,9 @@ public static class CallScript
         int startingAnger,
         IEnumerable<string> lines,
         IReadOnlyList<string>? enabledCriteria = null,
-        IReadOnlyList<string>? keywords = null)
+        IReadOnlyList<string>? keywords = null,
+        CallScenario? scenario = null,
+        string? personaName = null)
     {
         var turns = new List<TranscriptTurn>();
         var anger = startingAnger;
@@ -50,7 +52,7 @@ public static class CallScript
             }
             turns.Add(new TranscriptTurn(turns.Count + 1, Start.AddSeconds(15 * (turns.Count + 1)), speaker, text, anger, Mood(anger), techniques));
         }
-        var persona = personaId switch
+        var persona = personaName ?? personaId switch
         {
             "stressed-traveler" => "Dana Whitfield",
             "abusive-caller" => "Rick Malone",
@@ -59,7 +61,7 @@ public static class CallScript
         };
         return new CallTranscript($"s-{personaId}-{turns.Count}", personaId, persona, "standard", 7, Start,
             Start.AddSeconds(15 * (turns.Count + 1)), outcome, startingAnger, turns,
-            ScenarioKeywords: keywords, EnabledCriteria: enabledCriteria);
+            ScenarioKeywords: keywords, EnabledCriteria: enabledCriteria, Scenario: scenario);
     }
 
     public static string Mood(int anger) => anger switch

@@ -10,10 +10,12 @@ namespace SimCaller.Core.Calls;
 /// <param name="Need">What resolves the call (the persona's <c>needs.core</c>).</param>
 /// <param name="PartialNeed">What would help short of that (<c>needs.partial</c>).</param>
 /// <param name="FirstFact">The first fact the customer can give (e.g. "booking reference").</param>
+/// <param name="Coaching">The persona file's own example lines, by technique id: used before any worded from the scenario.</param>
 public sealed record CallScenario(
     string? Company = null,
     string? Product = null,
     string? Problem = null,
     string? Need = null,
     string? PartialNeed = null,
-    string? FirstFact = null);
+    string? FirstFact = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Coaching = null);

@@ -17,7 +17,7 @@ internal sealed class BetterPhrasings(ScenarioWording world)
     private string OnUs => world.Company is { } company ? $"That one's on us at {company}." : "That one's on us.";
 
     /// <summary>For a harmful move the trainee made; <paramref name="phrase"/> is the trainee's words that showed it.</summary>
-    public Coaching ForHarm(Technique technique, string? phrase = null) => technique switch
+    public Coaching ForHarm(Technique technique, string? phrase = null) => Own(technique, technique switch
     {
         Technique.Cliche => new(
             (string.IsNullOrWhiteSpace(phrase) ? "A stock phrase" : $"A stock phrase like \"{Trimmed(phrase)}\"")
@@ -40,10 +40,10 @@ internal sealed class BetterPhrasings(ScenarioWording world)
         Technique.Rude => new("Impatience or sarcasm tells them they are a nuisance. Slow the pace and give them the floor.",
             Quote("Take your time and tell me the rest; I'm making a note of every detail.")),
         _ => ForMissing(technique),
-    };
+    });
 
     /// <summary>For a helpful move that was missing or could be stronger.</summary>
-    public Coaching ForMissing(Technique technique) => technique switch
+    public Coaching ForMissing(Technique technique) => Own(technique, technique switch
     {
         Technique.Empathy => new("Acknowledge the feeling before fixing anything; it lowers the temperature fastest.",
             Problem is { } p
@@ -58,7 +58,7 @@ internal sealed class BetterPhrasings(ScenarioWording world)
                 : Quote("Could you give me [the one detail you need], so I can look it up straight away?")),
         Technique.Solution => new("Offer something concrete, framed as what you can do.", Offer()),
         Technique.Ownership => new("Take it on personally so they know someone is holding the problem.",
-            Quote("I'll follow this through myself and call you back as soon as it's done.")),
+            Quote("I'll follow this through myself and get back to you as soon as it's done.")),
         Technique.Expectation => new("Say what happens next and when, with a specific time.",
             Quote("Here's what happens next: you'll have it in writing within the hour, and if anything changes I'll call you myself.")),
         Technique.CheckSatisfaction => new("Before closing, check the answer really works for them.",
@@ -74,7 +74,7 @@ internal sealed class BetterPhrasings(ScenarioWording world)
         Technique.EscalationOffer => new("When you have tried and the customer is beyond calming, offer a supervisor or specialist rather than letting them hang up; do not hand over before trying.",
             Quote("I'd like to bring in my team leader, who can approve more than I can. Shall I do that now?")),
         _ => ForHarm(technique),
-    };
+    });
 
     /// <summary>Example lines for a call that already went well: the finishing touches.</summary>
     public string Polish(Technique technique) => technique switch
@@ -111,6 +111,10 @@ internal sealed class BetterPhrasings(ScenarioWording world)
         : Quote("Here's what I can do right now: [the concrete step], and I'll confirm it before we finish.");
 
     private static string Quote(string line) => $"\"{line}\"";
+
+    /// <summary>The trainer's own example line for this technique, written in the persona file, beats any worded here.</summary>
+    private Coaching Own(Technique technique, Coaching coaching) =>
+        world.OwnExample(technique) is { } line ? coaching with { Example = Quote(line) } : coaching;
 
     private static string Trimmed(string phrase) => phrase.Trim().TrimEnd('.', '!', ',');
 }

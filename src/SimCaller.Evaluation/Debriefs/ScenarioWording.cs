@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SimCaller.Core.Calls;
+using SimCaller.Core.Techniques;
 
 namespace SimCaller.Evaluation.Debriefs;
 
@@ -35,7 +36,10 @@ internal sealed partial class ScenarioWording
         PartialNeed = Lower(Say(scenario?.PartialNeed));
         Company = Clean(scenario?.Company);
         FirstFact = Lower(Clean(scenario?.FirstFact));
+        _coaching = scenario?.Coaching;
     }
+
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>>? _coaching;
 
     /// <summary>What went wrong, said to the customer, lower-case start: "your broadband has been dead for six days".</summary>
     public string? Problem { get; }
@@ -49,6 +53,10 @@ internal sealed partial class ScenarioWording
 
     /// <summary>The first detail the customer can give, e.g. "booking reference".</summary>
     public string? FirstFact { get; }
+
+    /// <summary>The persona file's own example line for a technique, if it wrote one.</summary>
+    public string? OwnExample(Technique technique) =>
+        _coaching is not null && _coaching.TryGetValue(technique.ToId(), out var lines) && lines.Count > 0 ? lines[0] : null;
 
     /// <summary>"what you need is X" or, when X is a participle ("rebooked on ..."), "what you need is to be X".</summary>
     public string? NeedAsObject => Need is null ? null

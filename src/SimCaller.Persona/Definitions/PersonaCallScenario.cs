@@ -17,6 +17,7 @@ public static class PersonaCallScenario
             Text(scenario.Problem),
             Text(needs.Core),
             Text(needs.Partial),
-            Text((scenario.Facts ?? []).FirstOrDefault(f => f is not null && !string.IsNullOrWhiteSpace(f.Topic))?.Topic));
+            Text((scenario.Facts ?? []).FirstOrDefault(f => f is not null && !string.IsNullOrWhiteSpace(f.Topic))?.Topic),
+            persona.OwnCoachingByTechnique());
     }
 }

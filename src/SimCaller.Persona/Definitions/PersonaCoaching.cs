@@ -46,6 +46,24 @@ public static class PersonaCoaching
         return DefaultCoaching(persona, key);
     }
 
+    /// <summary>
+    /// The persona file's own example lines only, keyed by technique id (lines written under a rubric
+    /// criterion id count for the technique that criterion coaches), for the debrief's suggestions.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> OwnCoachingByTechnique(this PersonaDefinition persona)
+    {
+        ArgumentNullException.ThrowIfNull(persona);
+        var byTechnique = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, lines) in persona.Coaching ?? [])
+        {
+            var technique = Aliases(key.Trim()).Last();
+            var list = byTechnique.TryGetValue(technique, out var existing) ? existing : byTechnique[technique] = [];
+            list.AddRange((lines ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()));
+        }
+        return byTechnique.Where(kv => kv.Value.Count > 0)
+            .ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>Example lines built from the scenario alone, for a criterion id or technique id.</summary>
     public static IReadOnlyList<string> DefaultCoaching(this PersonaDefinition persona, string key)
     {

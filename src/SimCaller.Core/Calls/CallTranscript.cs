@@ -4,6 +4,10 @@ namespace SimCaller.Core.Calls;
 /// <param name="ScenarioKeywords">Words of the persona's problem, so evaluation can judge paraphrase and focus.</param>
 /// <param name="DisabledCriteria">Rubric criteria the persona switches off (e.g. boundaries for a polite caller).</param>
 /// <param name="EnabledCriteria">Rubric criteria the persona switches on that are off by default.</param>
+/// <param name="PersonaHash">SHA-256 of the persona file the call was played with (hex), when known.</param>
+/// <param name="RubricHash">SHA-256 of the rubric the session was started with, when known.</param>
+/// <param name="Code">The session code the call was started from, if any.</param>
+/// <param name="Channel">Where the call happened ("terminal", "phone", ...), when known.</param>
 public sealed record CallTranscript(
     string SessionId,
     string PersonaId,
@@ -17,7 +21,11 @@ public sealed record CallTranscript(
     IReadOnlyList<TranscriptTurn> Turns,
     IReadOnlyList<string>? ScenarioKeywords = null,
     IReadOnlyList<string>? DisabledCriteria = null,
-    IReadOnlyList<string>? EnabledCriteria = null)
+    IReadOnlyList<string>? EnabledCriteria = null,
+    string? PersonaHash = null,
+    string? RubricHash = null,
+    string? Code = null,
+    string? Channel = null)
 {
     public IEnumerable<TranscriptTurn> TraineeTurns => Turns.Where(t => t.Speaker == Speaker.Trainee);
 

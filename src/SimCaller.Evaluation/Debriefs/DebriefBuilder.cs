@@ -45,7 +45,13 @@ public sealed class DebriefBuilder
             KeyMomentFinder.Find(facts),
             Timeline(facts),
             SuggestionWriter.Write(facts, active),
-            Stats(facts));
+            Stats(facts))
+        {
+            PersonaHash = transcript.PersonaHash,
+            RubricHash = transcript.RubricHash,
+            Code = transcript.Code,
+            Channel = transcript.Channel,
+        };
     }
 
     // Transcripts come from storage and other processes: read missing text or labels as empty, never crash.

@@ -6,10 +6,12 @@ namespace SimCaller.Practice;
 /// <param name="Channel">Where the call happens ("terminal", "phone", "browser"); kept for the history.</param>
 /// <param name="Trainee">Who practises, when known (name, phone number, candidate label).</param>
 /// <param name="ExternalRef">The channel's own id for the call (e.g. Twilio CallSid), to find the session again.</param>
+/// <param name="Code">The session code the call was started from, kept so candidates on one code can be compared.</param>
 public sealed record StartSessionRequest(
     string PersonaId,
     string? Difficulty = null,
     int? Seed = null,
     string Channel = "terminal",
     string? Trainee = null,
-    string? ExternalRef = null);
+    string? ExternalRef = null,
+    string? Code = null);

@@ -131,7 +131,7 @@ public sealed class PracticeService
 
         var mood = step.Mood.ToId();
         var after = PracticeJson.Serialize(step.After);
-        var traineeTurn = new TranscriptTurn(session.TurnCount + 1, now, Speaker.Trainee, line.Text, step.Anger, mood, analysis.Matches, line.Events);
+        var traineeTurn = new TranscriptTurn(session.TurnCount + 1, now, Speaker.Trainee, line.Text, step.Anger, mood, analysis.Matches, step.Events);
         var customerTurn = new TranscriptTurn(session.TurnCount + 2, _time.GetUtcNow(), Speaker.Customer, reply, step.Anger, mood, []);
         var result = new TurnResult(reply, step.Anger, step.Mood, step.Outcome, analysis, step.Update, Replayed: false);
 

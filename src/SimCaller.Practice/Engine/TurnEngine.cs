@@ -65,6 +65,7 @@ public sealed class TurnEngine
         ArgumentNullException.ThrowIfNull(history);
         var machine = Restore(before);
         MoodUpdate update;
+        var events = line.Events;
         if (line.Hold is { } hold && hold.TotalSeconds >= Persona.Patience.HoldHangUpSeconds && !machine.IsOver)
         {
             // The customer gave up waiting: they were gone before the trainee came back, so the words go unheard.
@@ -72,7 +73,6 @@ public sealed class TurnEngine
         }
         else
         {
-            var events = line.Events;
             var reasons = new List<string>();
             if (line.Hold is { } span)
             {
@@ -96,7 +96,7 @@ public sealed class TurnEngine
         var conversation = history.Select(t => (t.Speaker, t.Text)).Append((Speaker.Trainee, line.Text)).ToArray();
         var customerTurnNumber = history.Count(t => t.Speaker == Speaker.Customer);
         var reply = new CustomerReplyRequest(Persona, Difficulty, Seed, customerTurnNumber, machine.Anger, machine.State, update, conversation);
-        return new TurnStep(before, machine.Snapshot(), line, analysis, update, reply);
+        return new TurnStep(before, machine.Snapshot(), line, analysis, update, reply, events);
     }
 
     /// <summary>

@@ -11,13 +11,15 @@ namespace SimCaller.Practice.Engine;
 /// <param name="Line">The trainee's turn as read; null for an ending from outside the conversation.</param>
 /// <param name="Analysis">The labels that drove the mood (empty for silence and endings).</param>
 /// <param name="Reply">What the customer's reply must do; null when the customer says nothing (an ending from outside).</param>
+/// <param name="Events">The call events the step applied: the line's, plus <see cref="CallEvents.LongHold"/> when its hold was too long.</param>
 public sealed record TurnStep(
     MoodSnapshot Before,
     MoodSnapshot After,
     TraineeLine? Line,
     UtteranceAnalysis Analysis,
     MoodUpdate Update,
-    CustomerReplyRequest? Reply)
+    CustomerReplyRequest? Reply,
+    CallEvents Events = CallEvents.None)
 {
     public CallOutcome Outcome => Update.Outcome;
 

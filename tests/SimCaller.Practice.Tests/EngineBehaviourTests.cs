@@ -178,6 +178,20 @@ public class EngineBehaviourTests : IDisposable
         Assert.Equal(first.Ended!.DebriefToken, again.Ended!.DebriefToken);
     }
 
+    [Fact]
+    public async Task A_line_the_customer_heard_as_a_repeat_is_a_repeat_in_the_debrief_too()
+    {
+        var started = await Service.StartAsync(new StartSessionRequest("stressed-traveler", Seed: 14));
+        await Service.TakeTurnAsync(started.SessionId, new TraineeTurn("I can see why you're upset about the flight."));
+
+        // Not word for word, but the same line to the customer's ear.
+        var again = await Service.TakeTurnAsync(started.SessionId, new TraineeTurn("I can see why you are upset about the flight today."));
+        var ended = await Service.EndAsync(started.SessionId, EndReason.Abandoned);
+
+        Assert.Contains(again.Update.Reasons, r => r.StartsWith("repeated line", StringComparison.Ordinal));
+        Assert.Contains(ended.Debrief.Criteria, c => c.Summary.Contains("repeated", StringComparison.Ordinal) || c.Summary.Contains("recited", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("", true)]
     [InlineData("   ", true)]

@@ -166,26 +166,6 @@ public abstract class SqlSessionStore<TConnection> : ISessionStore
         return await SelectTurnRequestAsync(connection, null, sessionId, requestKey, cancellationToken);
     }
 
-    public async Task<bool> EndSessionAsync(string sessionId, CallOutcome outcome, DateTimeOffset endedAt, DebriefRecord debrief, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
-        // A concurrent end waits on the lock (SQLite: the write lock; PostgreSQL: the row's), then finds
-        // ended_at set and updates nothing.
-        var ended = await connection.ExecuteAsync(new CommandDefinition(
-            SessionSql.EndSession,
-            new { SessionId = sessionId, EndedAt = RowMapping.FormatTime(endedAt), Outcome = outcome.ToId() },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (ended == 0)
-        {
-            return false;
-        }
-        await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertDebrief, DebriefRow.From(debrief), transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
-
     public Task<DebriefRecord?> FindDebriefAsync(string sessionId, CancellationToken cancellationToken = default) =>
         QueryDebriefAsync(SessionSql.SelectDebrief + " WHERE session_id = @Value", sessionId, cancellationToken);
 

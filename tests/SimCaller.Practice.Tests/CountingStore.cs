@@ -25,7 +25,6 @@ public sealed class CountingStore(ISessionStore inner) : ISessionStore
     public Task<IReadOnlyList<TranscriptTurn>> GetTurnsAsync(string sessionId, CancellationToken cancellationToken = default) => Count(inner.GetTurnsAsync(sessionId, cancellationToken));
     public Task<AppendResult> AppendAsync(string sessionId, TurnAppend append, CancellationToken cancellationToken = default) => Count(inner.AppendAsync(sessionId, append, cancellationToken));
     public Task<string?> FindTurnResultAsync(string sessionId, string requestKey, CancellationToken cancellationToken = default) => Count(inner.FindTurnResultAsync(sessionId, requestKey, cancellationToken));
-    public Task<bool> EndSessionAsync(string sessionId, CallOutcome outcome, DateTimeOffset endedAt, DebriefRecord debrief, CancellationToken cancellationToken = default) => Count(inner.EndSessionAsync(sessionId, outcome, endedAt, debrief, cancellationToken));
     public Task<DebriefRecord?> FindDebriefAsync(string sessionId, CancellationToken cancellationToken = default) => Count(inner.FindDebriefAsync(sessionId, cancellationToken));
     public Task<DebriefRecord?> FindDebriefByTokenAsync(string token, CancellationToken cancellationToken = default) => Count(inner.FindDebriefByTokenAsync(token, cancellationToken));
     public Task<bool> CreateCodeAsync(SessionCode code, CancellationToken cancellationToken = default) => Count(inner.CreateCodeAsync(code, cancellationToken));

@@ -58,9 +58,6 @@ public interface ISessionStore
     /// <summary>The stored result of an earlier turn with this request key, or null.</summary>
     Task<string?> FindTurnResultAsync(string sessionId, string requestKey, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks the session ended and stores its debrief; false (and no change) when it had already ended.</summary>
-    Task<bool> EndSessionAsync(string sessionId, CallOutcome outcome, DateTimeOffset endedAt, DebriefRecord debrief, CancellationToken cancellationToken = default);
-
     Task<DebriefRecord?> FindDebriefAsync(string sessionId, CancellationToken cancellationToken = default);
 
     Task<DebriefRecord?> FindDebriefByTokenAsync(string token, CancellationToken cancellationToken = default);

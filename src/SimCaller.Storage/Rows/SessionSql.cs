@@ -68,9 +68,6 @@ public static class SessionSql
     public const string SelectTurnRequest =
         "SELECT result FROM turn_requests WHERE session_id = @SessionId AND request_key = @RequestKey";
 
-    public const string EndSession =
-        "UPDATE sessions SET ended_at = @EndedAt, outcome = @Outcome WHERE id = @SessionId AND ended_at IS NULL";
-
     public const string InsertDebrief = """
         INSERT INTO debriefs (session_id, token, created_at, score, document)
         VALUES (@SessionId, @Token, @CreatedAt, @Score, @Json)

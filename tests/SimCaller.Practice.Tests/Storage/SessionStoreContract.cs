@@ -109,7 +109,7 @@ public abstract class SessionStoreContract
         if (await NewDatabaseAsync() is not { } open) return;
         var store = open();
         await CreateAsync(store, Session("s-1", T0));
-        await store.EndSessionAsync("s-1", CallOutcome.Abandoned, T0.AddMinutes(1), Debrief("s-1", "tok-1", 10));
+        await EndAsync(store, "s-1", CallOutcome.Abandoned, T0.AddMinutes(1), Debrief("s-1", "tok-1", 10));
 
         Assert.Equal(AppendResult.Conflict, await store.AppendTurnsAsync("s-1", 1, Exchange(2), "m", "k", "r"));
         Assert.Equal(AppendResult.Conflict, await store.AppendTurnsAsync("ghost", 1, Exchange(2), "m", "k", "r"));
@@ -195,14 +195,14 @@ public abstract class SessionStoreContract
         var store = open();
         await CreateAsync(store, Session("s-1", T0));
 
-        Assert.True(await store.EndSessionAsync("s-1", CallOutcome.Resolved, T0.AddMinutes(3), Debrief("s-1", "tok-first", 81.25)));
-        Assert.False(await store.EndSessionAsync("s-1", CallOutcome.Abandoned, T0.AddMinutes(4), Debrief("s-1", "tok-second", 5)));
+        Assert.True(await EndAsync(store, "s-1", CallOutcome.Resolved, T0.AddMinutes(3), Debrief("s-1", "tok-first", 81.25)));
+        Assert.False(await EndAsync(store, "s-1", CallOutcome.Abandoned, T0.AddMinutes(4), Debrief("s-1", "tok-second", 5)));
 
         var session = await store.FindSessionAsync("s-1");
         Assert.Equal((CallOutcome.Resolved, T0.AddMinutes(3), 81.25, "tok-first"), (session!.Outcome, session.EndedAt, session.Score, session.DebriefToken));
         Assert.Equal("tok-first", (await store.FindDebriefAsync("s-1"))!.Token);
         Assert.Null(await store.FindDebriefByTokenAsync("tok-second"));
-        Assert.False(await store.EndSessionAsync("ghost", CallOutcome.Abandoned, T0, Debrief("ghost", "tok-ghost", 0)));
+        Assert.False(await EndAsync(store, "ghost", CallOutcome.Abandoned, T0, Debrief("ghost", "tok-ghost", 0)));
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public abstract class SessionStoreContract
         await WarmUpAsync(instances, 8);
 
         var results = await AllAtOnceAsync(6, i =>
-            instances[i % 2].EndSessionAsync("s-1", CallOutcome.Abandoned, T0.AddMinutes(i), Debrief("s-1", $"tok-{i}", i)));
+            EndAsync(instances[i % 2], "s-1", CallOutcome.Abandoned, T0.AddMinutes(i), Debrief("s-1", $"tok-{i}", i)));
 
         var winner = Assert.Single(Enumerable.Range(0, 6), i => results[i]);
         Assert.Equal($"tok-{winner}", (await instances[1].FindDebriefAsync("s-1"))!.Token);
@@ -228,7 +228,7 @@ public abstract class SessionStoreContract
         var store = open();
         await CreateAsync(store, Session("s-1", T0));
         var debrief = Debrief("s-1", "Zq8-token_1", 73.35);
-        await store.EndSessionAsync("s-1", CallOutcome.Escalated, T0.AddMinutes(2), debrief);
+        await EndAsync(store, "s-1", CallOutcome.Escalated, T0.AddMinutes(2), debrief);
 
         Assert.Equal(debrief, await store.FindDebriefByTokenAsync("Zq8-token_1"));
         Assert.Equal(debrief, await store.FindDebriefAsync("s-1"));
@@ -260,7 +260,7 @@ public abstract class SessionStoreContract
         {
             await CreateAsync(store, Session(id, T0.AddMinutes(minutes)));
         }
-        await store.EndSessionAsync("c", CallOutcome.Resolved, T0.AddMinutes(25), Debrief("c", "tok-c", 90.5));
+        await EndAsync(store, "c", CallOutcome.Resolved, T0.AddMinutes(25), Debrief("c", "tok-c", 90.5));
 
         var listed = await store.ListSessionsAsync(3);
 
@@ -311,8 +311,8 @@ public abstract class SessionStoreContract
         await store.CreateSessionAsync(Session("a", T0, trainee: "ann") with { Code = "111" }, Opening(T0));
         await store.CreateSessionAsync(Session("b", T0.AddDays(1), trainee: "bob") with { Code = "111", Difficulty = "easy", PersonaYaml = "yaml" }, Opening(T0));
         await store.CreateSessionAsync(Session("c", T0.AddDays(2), trainee: "ann") with { PersonaId = "abusive-caller" }, Opening(T0));
-        await store.EndSessionAsync("a", CallOutcome.Resolved, T0.AddHours(1), Debrief("a", "tok-a", 80));
-        await store.EndSessionAsync("b", CallOutcome.HungUp, T0.AddDays(1).AddHours(1), Debrief("b", "tok-b", 20));
+        await EndAsync(store, "a", CallOutcome.Resolved, T0.AddHours(1), Debrief("a", "tok-a", 80));
+        await EndAsync(store, "b", CallOutcome.HungUp, T0.AddDays(1).AddHours(1), Debrief("b", "tok-b", 20));
 
         async Task<string[]> Ids(SessionQuery query) => (await store.QuerySessionsAsync(query)).Sessions.Select(s => s.Id).ToArray();
 
@@ -356,6 +356,11 @@ public abstract class SessionStoreContract
         CallOutcome.InProgress, 60, """{"anger":60}""", TurnCount: 1, Anger: 60, Mood: "angry");
 
     private static TranscriptTurn Opening(DateTimeOffset at) => Turn(1, Speaker.Customer, "My flight was cancelled!", 60, "angry", at: at);
+
+    /// <summary>Ends a session that holds only its opening line, as the service's last write does; true when this ended it.</summary>
+    private static async Task<bool> EndAsync(ISessionStore store, string sessionId, CallOutcome outcome, DateTimeOffset endedAt, DebriefRecord debrief) =>
+        await store.AppendAsync(sessionId, new TurnAppend(1, [], $"ended-{outcome.ToId()}", Ending: new CallEnding(outcome, endedAt, debrief)))
+            == AppendResult.Appended;
 
     private static Task CreateAsync(ISessionStore store, SessionRecord session) => store.CreateSessionAsync(session, Opening(session.StartedAt));
 

@@ -48,5 +48,6 @@ public class HoldTests : IDisposable
         Assert.Equal((20.0, CallEvents.None), (shortTurn.HoldSeconds, shortTurn.Turn.Events));
         Assert.Equal((120.0, CallEvents.LongHold), (longTurn.HoldSeconds, longTurn.Turn.Events));
         Assert.Equal(CallOutcome.HungUp, (await _harness.Service.FindAsync(endlessId))!.Outcome);
+        Assert.Equal(CallEvents.LongHold, (await _harness.Service.FindCallAsync(endlessId))!.Turns[1].Turn.Events);
     }
 }

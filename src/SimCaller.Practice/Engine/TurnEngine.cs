@@ -69,6 +69,7 @@ public sealed class TurnEngine
         if (line.Hold is { } hold && hold.TotalSeconds >= Persona.Patience.HoldHangUpSeconds && !machine.IsOver)
         {
             // The customer gave up waiting: they were gone before the trainee came back, so the words go unheard.
+            events |= CallEvents.LongHold;
             update = machine.CustomerHangsUp($"hung up after {Describe(hold)} on hold");
         }
         else

@@ -139,7 +139,8 @@ public sealed class PracticeService
         SessionEnded? end = null;
         if (step.IsOver)
         {
-            (ending, end) = await EndingAsync(session, persona, step.Outcome, [.. history, traineeTurn, customerTurn], ct);
+            // The debrief reads the call's state from the session, so it must see this turn's.
+            (ending, end) = await EndingAsync(session with { MoodSnapshot = after }, persona, step.Outcome, [.. history, traineeTurn, customerTurn], ct);
         }
         var appended = await _store.AppendAsync(sessionId, new TurnAppend(
             session.TurnCount,
@@ -189,9 +190,9 @@ public sealed class PracticeService
             var step = engine.IsOver(before)
                 ? engine.End(before, EndReason.Completed) // already decided: the machine keeps its outcome
                 : engine.End(before, reason);
-            var (ending, ended) = await EndingAsync(session, persona, step.Outcome, call.Transcript, ct);
-            var appended = await _store.AppendAsync(sessionId,
-                new TurnAppend(session.TurnCount, [], PracticeJson.Serialize(step.After), Ending: ending), ct);
+            var final = PracticeJson.Serialize(step.After);
+            var (ending, ended) = await EndingAsync(session with { MoodSnapshot = final }, persona, step.Outcome, call.Transcript, ct);
+            var appended = await _store.AppendAsync(sessionId, new TurnAppend(session.TurnCount, [], final, Ending: ending), ct);
             if (appended == AppendResult.Appended)
             {
                 _logger.LogInformation("Session {SessionId} ended: {Outcome}, score {Score}", sessionId, ended.Outcome.ToId(), ended.Debrief.Score);

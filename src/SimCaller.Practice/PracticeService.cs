@@ -1,52 +1,68 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SimCaller.Core.Calls;
 using SimCaller.Core.Techniques;
 using SimCaller.Evaluation.Debriefs;
 using SimCaller.Evaluation.Rendering;
+using SimCaller.Evaluation.Rubrics;
 using SimCaller.Persona.Definitions;
 using SimCaller.Persona.Loading;
 using SimCaller.Persona.Mood;
 using SimCaller.Persona.Voice;
-using SimCaller.Practice.CallControl;
+using SimCaller.Practice.Engine;
 using SimCaller.Practice.Internal;
 using SimCaller.Practice.Storage;
 
 namespace SimCaller.Practice;
 
 /// <summary>
-/// Practice calls for any channel (terminal, phone, browser). Holds no call in memory: each turn
-/// rehydrates the persona and mood machine from the store and writes both lines and the new mood in
-/// one transaction, so any instance on the same store can carry on any call, and a crash loses at
-/// most the turn in flight.
+/// Practice calls for any channel (terminal, phone, browser, streaming). Holds no call in memory: each
+/// turn is load (the session and its turns in one read), <see cref="TurnEngine"/>, save (the turns, their
+/// snapshots, the new state and, on the last turn, the ending and debrief in one transaction), so any
+/// instance on the same store can carry on any call, and a crash loses at most the turn in flight.
+/// A session keeps the persona file it was started with; its turns and reviews use that copy.
 /// </summary>
 public sealed class PracticeService
 {
     private const int MaxCodeAttempts = 5;
+    private const int MaxEndAttempts = 3;
 
     private readonly PersonaCatalog _personas;
     private readonly ICustomerVoice _voice;
     private readonly ITurnAnalyzer _analyzer;
     private readonly DebriefBuilder _debriefs;
+    private readonly Rubric _rubric;
+    private readonly string _rubricHash;
     private readonly ISessionStore _store;
     private readonly TimeProvider _time;
+    private readonly DebriefJudge? _judge;
     private readonly ILogger<PracticeService> _logger;
+    private readonly ConcurrentDictionary<string, PersonaDefinition> _storedPersonas = new(StringComparer.Ordinal);
 
+    /// <param name="analyzer">The local analyser that labels live turns and so drives the customer's mood.</param>
+    /// <param name="judge">When set, labels the trainee's turns again after the call, for the debrief only.</param>
     public PracticeService(
         PersonaCatalog personas,
         ICustomerVoice voice,
         ITurnAnalyzer analyzer,
         DebriefBuilder debriefs,
+        Rubric rubric,
         ISessionStore store,
         TimeProvider time,
-        ILogger<PracticeService>? logger = null)
+        ILogger<PracticeService>? logger = null,
+        DebriefJudge? judge = null)
     {
         _personas = personas;
         _voice = voice;
         _analyzer = analyzer;
         _debriefs = debriefs;
+        _rubric = rubric;
+        _rubricHash = Fingerprint.Of(JsonSerializer.Serialize(rubric with { SourceFile = "" }))!;
         _store = store;
         _time = time;
+        _judge = judge;
         _logger = logger ?? NullLogger<PracticeService>.Instance;
     }
 
@@ -55,102 +71,136 @@ public sealed class PracticeService
         ArgumentNullException.ThrowIfNull(request);
         var (persona, difficulty) = ResolvePersona(request.PersonaId, request.Difficulty);
         var seed = request.Seed ?? RandomIds.Seed();
-        var machine = MoodMachine.Create(persona, difficulty, seed);
-        var opening = await _voice.ReplyAsync(
-            new CustomerReplyRequest(persona, difficulty, seed, 0, machine.Anger, machine.State, null, []), ct);
+        var engine = new TurnEngine(persona, difficulty, seed);
+        var state = engine.Start();
+        var opening = await _voice.ReplyAsync(engine.Opening(state), ct);
 
         var now = _time.GetUtcNow();
+        var code = string.IsNullOrWhiteSpace(request.Code) ? null : request.Code.Trim();
         var session = new SessionRecord(
             RandomIds.SessionId(), persona.Id, persona.Name, difficulty, seed, request.Channel, request.Trainee, request.ExternalRef,
-            now, null, CallOutcome.InProgress, machine.Anger, Snapshot(machine), TurnCount: 1, machine.Anger, machine.State.ToId());
-        var openingTurn = new TranscriptTurn(1, now, Speaker.Customer, opening, machine.Anger, machine.State.ToId(), []);
+            now, null, CallOutcome.InProgress, state.Anger, PracticeJson.Serialize(state), TurnCount: 1, state.Anger, Mood(state).ToId(),
+            PersonaHash: Fingerprint.Of(persona.SourceText), PersonaYaml: persona.SourceText, RubricId: _rubric.Id, RubricHash: _rubricHash,
+            Analyser: _analyzer.Version, Code: code);
+        var openingTurn = new TranscriptTurn(1, now, Speaker.Customer, opening, state.Anger, Mood(state).ToId(), []);
         await _store.CreateSessionAsync(session, openingTurn, ct);
         _logger.LogInformation("Session {SessionId} started: {Persona} ({Difficulty}, seed {Seed}) on {Channel}",
             session.Id, persona.Id, difficulty, seed, request.Channel);
-        return new SessionStarted(session.Id, persona.Id, persona.Name, difficulty, seed, opening, machine.Anger, machine.State);
+        return new SessionStarted(session.Id, persona.Id, persona.Name, difficulty, seed, opening, state.Anger, Mood(state));
     }
 
+    /// <summary>
+    /// One trainee turn and the customer's answer. On the turn that ends the call the result carries the
+    /// ending and its debrief (<see cref="TurnResult.Ended"/>); the call is then already over in the store.
+    /// </summary>
     public async Task<TurnResult> TakeTurnAsync(string sessionId, TraineeTurn turn, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var session = await RequireSessionAsync(sessionId, ct);
-        if (turn.RequestKey is not null && await FindReplayAsync(sessionId, turn.RequestKey, ct) is { } replay)
+        var call = await RequireCallAsync(sessionId, turn.RequestKey, ct);
+        if (call.RequestResult is { } stored)
         {
-            return replay;
+            return await ReplayAsync(call.Session, stored, ct);
         }
+        var session = call.Session;
         if (session.EndedAt is not null)
         {
             throw new SessionEndedException(sessionId, session.Outcome);
         }
 
-        var persona = RequirePersona(session);
-        var machine = Restore(persona, session);
-        if (machine.IsOver)
+        var persona = PersonaOf(session);
+        var engine = new TurnEngine(persona, session.Difficulty, session.Seed);
+        var before = StateOf(session);
+        if (engine.IsOver(before))
         {
-            // The deciding turn was stored but the process stopped before the debrief: finish that now.
-            await FinishAsync(session, persona, machine.Outcome, ct);
-            throw new SessionEndedException(sessionId, machine.Outcome);
+            // A store written before endings and turns shared a transaction: finish what was decided.
+            var ended = await EndAsync(sessionId, EndReason.Completed, ct);
+            throw new SessionEndedException(sessionId, ended.Outcome);
         }
 
-        var turns = await _store.GetTurnsAsync(sessionId, ct);
         var now = _time.GetUtcNow();
-        var text = (turn.Text ?? "").Trim();
-        // Saying nothing is silence, unless the trainee put the customer on hold: that is its own event.
-        var events = text.Length == 0 && !turn.Events.HasFlag(CallEvents.LongHold) ? turn.Events | CallEvents.Silence : turn.Events;
-        var analysis = text.Length == 0
-            ? UtteranceAnalysis.Empty("")
-            : await _analyzer.AnalyzeAsync(
-                text,
-                new AnalysisContext(turns.LastOrDefault(t => t.Speaker == Speaker.Customer)?.Text, persona.Scenario.Keywords),
-                ct);
+        var history = call.Transcript;
+        var line = TurnEngine.Read(turn.Text, turn.Events, turn.HoldStartedAt is { } holdStart ? now - holdStart : null);
+        var analysis = line.NeedsAnalysis
+            ? await _analyzer.AnalyzeAsync(
+                line.Text,
+                new AnalysisContext(history.LastOrDefault(t => t.Speaker == Speaker.Customer)?.Text, persona.Scenario.Keywords),
+                ct)
+            : UtteranceAnalysis.Empty(line.Text);
+        var step = engine.Step(before, line, analysis, now - session.StartedAt, history);
+        var reply = await _voice.ReplyAsync(step.Reply!, ct);
 
-        var update = machine.Apply(analysis, events, now - session.StartedAt);
-        update = ApplyCallControl(machine, update, CallControlDetector.Detect(text));
+        var mood = step.Mood.ToId();
+        var after = PracticeJson.Serialize(step.After);
+        var traineeTurn = new TranscriptTurn(session.TurnCount + 1, now, Speaker.Trainee, line.Text, step.Anger, mood, analysis.Matches, step.Events);
+        var customerTurn = new TranscriptTurn(session.TurnCount + 2, _time.GetUtcNow(), Speaker.Customer, reply, step.Anger, mood, []);
+        var result = new TurnResult(reply, step.Anger, step.Mood, step.Outcome, analysis, step.Update, Replayed: false);
 
-        var history = turns.Select(t => (t.Speaker, t.Text)).Append((Speaker.Trainee, text)).ToArray();
-        var customerTurnNumber = turns.Count(t => t.Speaker == Speaker.Customer);
-        var reply = await _voice.ReplyAsync(
-            new CustomerReplyRequest(persona, session.Difficulty, session.Seed, customerTurnNumber, machine.Anger, machine.State, update, history), ct);
-
-        var mood = machine.State.ToId();
-        var traineeTurn = new TranscriptTurn(session.TurnCount + 1, now, Speaker.Trainee, text, machine.Anger, mood, analysis.Matches, events);
-        var customerTurn = new TranscriptTurn(session.TurnCount + 2, _time.GetUtcNow(), Speaker.Customer, reply, machine.Anger, mood, []);
-        var result = new TurnResult(reply, machine.Anger, machine.State, machine.Outcome, analysis, update, Replayed: false);
-
-        var appended = await _store.AppendTurnsAsync(
-            sessionId, session.TurnCount, [traineeTurn, customerTurn], Snapshot(machine), turn.RequestKey,
-            turn.RequestKey is null ? null : PracticeJson.Serialize(result), ct);
+        CallEnding? ending = null;
+        SessionEnded? end = null;
+        if (step.IsOver)
+        {
+            // The debrief reads the call's state from the session, so it must see this turn's.
+            (ending, end) = await EndingAsync(session with { MoodSnapshot = after }, persona, step.Outcome, [.. history, traineeTurn, customerTurn], ct);
+        }
+        var appended = await _store.AppendAsync(sessionId, new TurnAppend(
+            session.TurnCount,
+            [new StoredTurn(traineeTurn, after, line.Hold?.TotalSeconds), new StoredTurn(customerTurn, after)],
+            after,
+            turn.RequestKey,
+            turn.RequestKey is null ? null : PracticeJson.Serialize(result),
+            ending), ct);
         switch (appended)
         {
             case AppendResult.DuplicateRequest:
-                return await FindReplayAsync(sessionId, turn.RequestKey!, ct)
-                    ?? throw new PracticeException($"The stored result of turn '{turn.RequestKey}' on session '{sessionId}' is missing.");
+                var again = await RequireCallAsync(sessionId, turn.RequestKey, ct);
+                return again.RequestResult is { } replay
+                    ? await ReplayAsync(again.Session, replay, ct)
+                    : throw new PracticeException($"The stored result of turn '{turn.RequestKey}' on session '{sessionId}' is missing.");
             case AppendResult.Conflict:
                 var latest = await RequireSessionAsync(sessionId, ct);
                 throw latest.EndedAt is not null
                     ? new SessionEndedException(sessionId, latest.Outcome)
                     : new PracticeException($"Another turn on session '{sessionId}' was taken at the same moment; send this one again.");
         }
-
-        if (machine.IsOver)
+        if (end is not null)
         {
-            // The debrief reads the need from the snapshot, so it must see this turn's.
-            await FinishAsync(session with { MoodSnapshot = Snapshot(machine) }, persona, machine.Outcome, ct);
+            _logger.LogInformation("Session {SessionId} ended: {Outcome}, score {Score}", sessionId, end.Outcome.ToId(), end.Debrief.Score);
         }
-        return result;
+        return result with { Ended = end };
     }
 
+    /// <summary>
+    /// Ends the call from outside the conversation (a button, a dropped line, the customer hanging up).
+    /// The ending goes through the engine, so the stored state says the call is over. Ending an ended call
+    /// returns its stored debrief.
+    /// </summary>
     public async Task<SessionEnded> EndAsync(string sessionId, EndReason reason, CancellationToken ct = default)
     {
-        var session = await RequireSessionAsync(sessionId, ct);
-        if (session.EndedAt is not null)
+        for (var attempt = 0; attempt < MaxEndAttempts; attempt++)
         {
-            return await StoredEndAsync(session, ct);
+            var call = await RequireCallAsync(sessionId, null, ct);
+            var session = call.Session;
+            if (session.EndedAt is not null)
+            {
+                return await StoredEndAsync(session, ct);
+            }
+            var persona = PersonaOf(session);
+            var engine = new TurnEngine(persona, session.Difficulty, session.Seed);
+            var before = StateOf(session);
+            var step = engine.IsOver(before)
+                ? engine.End(before, EndReason.Completed) // already decided: the machine keeps its outcome
+                : engine.End(before, reason);
+            var final = PracticeJson.Serialize(step.After);
+            var (ending, ended) = await EndingAsync(session with { MoodSnapshot = final }, persona, step.Outcome, call.Transcript, ct);
+            var appended = await _store.AppendAsync(sessionId, new TurnAppend(session.TurnCount, [], final, Ending: ending), ct);
+            if (appended == AppendResult.Appended)
+            {
+                _logger.LogInformation("Session {SessionId} ended: {Outcome}, score {Score}", sessionId, ended.Outcome.ToId(), ended.Debrief.Score);
+                return ended;
+            }
+            // A turn or another instance's end got there first: read again and end what is there now.
         }
-        var persona = RequirePersona(session);
-        var machine = Restore(persona, session);
-        var outcome = machine.IsOver ? machine.Outcome : EndOutcome(machine, reason);
-        return await FinishAsync(session, persona, outcome, ct);
+        throw new PracticeException($"Session '{sessionId}' kept changing while it was being ended; try again.");
     }
 
     public async Task<SessionInfo?> FindAsync(string sessionId, CancellationToken ct = default) =>
@@ -161,13 +211,41 @@ public sealed class PracticeService
 
     /// <summary>Stored sessions, newest first.</summary>
     public async Task<IReadOnlyList<SessionInfo>> ListSessionsAsync(int limit = 20, CancellationToken ct = default) =>
-        (await _store.ListSessionsAsync(limit, ct)).Select(ToInfo).ToArray();
+        (await QuerySessionsAsync(new SessionQuery(Limit: limit), ct)).Sessions;
 
-    /// <summary>The call so far (or the whole call), as the debrief sees it.</summary>
+    /// <summary>Stored sessions matching the filters, newest first, one page with the total count.</summary>
+    /// <exception cref="ArgumentException">Offset below 0, limit below 1, or a range whose start is after its end.</exception>
+    public async Task<SessionPage<SessionInfo>> QuerySessionsAsync(SessionQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Offset < 0) throw new ArgumentException($"offset must be 0 or more, not {query.Offset}.", nameof(query));
+        if (query.Limit < 1) throw new ArgumentException($"limit must be at least 1, not {query.Limit}.", nameof(query));
+        if (query.From > query.To) throw new ArgumentException("the 'from' date is after the 'to' date.", nameof(query));
+        if (query.MinScore > query.MaxScore) throw new ArgumentException("the minimum score is above the maximum score.", nameof(query));
+        var page = await _store.QuerySessionsAsync(query, ct);
+        return new SessionPage<SessionInfo>(page.Sessions.Select(ToInfo).ToArray(), page.Total, page.Offset, page.Limit);
+    }
+
+    /// <summary>The call so far (or the whole call), as the debrief sees it, with the persona it was played with.</summary>
     public async Task<CallTranscript> GetTranscriptAsync(string sessionId, CancellationToken ct = default)
     {
-        var session = await RequireSessionAsync(sessionId, ct);
-        return ToTranscript(session, _personas.Find(session.PersonaId), session.Outcome, session.EndedAt, await _store.GetTurnsAsync(sessionId, ct));
+        var call = await RequireCallAsync(sessionId, null, ct);
+        return ToTranscript(call.Session, TryPersonaOf(call.Session), call.Session.Outcome, call.Session.EndedAt, call.Transcript);
+    }
+
+    /// <summary>
+    /// Everything stored about a call: the session (with the persona file it was played with), every turn
+    /// with the mood snapshot after it and its labels. What a replay restores from.
+    /// </summary>
+    public async Task<StoredCall?> FindCallAsync(string sessionId, CancellationToken ct = default) =>
+        await _store.LoadCallAsync(sessionId ?? "", null, ct);
+
+    /// <summary>The engine a stored session was played with: its persona as it was then (the stored copy), difficulty and seed.</summary>
+    /// <exception cref="PracticeException">The stored persona no longer loads, or an old session's persona is gone.</exception>
+    public TurnEngine EngineFor(SessionRecord session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return new TurnEngine(PersonaOf(session), session.Difficulty, session.Seed);
     }
 
     public async Task<StoredDebrief?> FindDebriefAsync(string sessionId, CancellationToken ct = default) =>
@@ -213,77 +291,57 @@ public sealed class PracticeService
         return (persona, persona.CanonicalDifficulty(difficulty));
     }
 
-    private PersonaDefinition RequirePersona(SessionRecord session) =>
-        _personas.Find(session.PersonaId)
+    /// <summary>The session's own copy of its persona; sessions stored before copies were kept use today's file.</summary>
+    private PersonaDefinition PersonaOf(SessionRecord session) =>
+        TryPersonaOf(session)
         ?? throw new PracticeException($"Session '{session.Id}' uses persona '{session.PersonaId}', which is no longer loaded.");
+
+    private PersonaDefinition? TryPersonaOf(SessionRecord session)
+    {
+        if (string.IsNullOrEmpty(session.PersonaYaml))
+        {
+            return _personas.Find(session.PersonaId);
+        }
+        var key = session.PersonaHash ?? Fingerprint.Of(session.PersonaYaml)!;
+        return _storedPersonas.GetOrAdd(key, _ =>
+        {
+            var loaded = PersonaLoader.ParseText(session.PersonaYaml, $"session {session.Id} (persona {session.PersonaId})");
+            return loaded.Personas.FirstOrDefault() ?? throw new PracticeException(
+                $"Session '{session.Id}' holds a copy of persona '{session.PersonaId}' that no longer loads: "
+                + string.Join("; ", loaded.Problems.Select(p => p.ToString())));
+        });
+    }
 
     private async Task<SessionRecord> RequireSessionAsync(string sessionId, CancellationToken ct) =>
         await _store.FindSessionAsync(sessionId ?? "", ct) ?? throw new SessionNotFoundException(sessionId ?? "");
 
-    private static MoodMachine Restore(PersonaDefinition persona, SessionRecord session) =>
-        MoodMachine.Restore(persona, session.Difficulty, session.Seed, PracticeJson.Deserialize<MoodSnapshot>(session.MoodSnapshot, "mood snapshot"));
+    private async Task<StoredCall> RequireCallAsync(string sessionId, string? requestKey, CancellationToken ct) =>
+        await _store.LoadCallAsync(sessionId ?? "", requestKey, ct) ?? throw new SessionNotFoundException(sessionId ?? "");
 
-    private static string Snapshot(MoodMachine machine) => PracticeJson.Serialize(machine.Snapshot());
+    private static MoodSnapshot StateOf(SessionRecord session) =>
+        PracticeJson.Deserialize<MoodSnapshot>(session.MoodSnapshot, "mood snapshot");
 
-    private async Task<TurnResult?> FindReplayAsync(string sessionId, string requestKey, CancellationToken ct) =>
-        await _store.FindTurnResultAsync(sessionId, requestKey, ct) is { } json
-            ? PracticeJson.Deserialize<TurnResult>(json, "turn result") with { Replayed = true }
-            : null;
+    private static MoodState Mood(MoodSnapshot state) => MoodStateIds.FromAnger(state.Anger);
 
-    /// <summary>
-    /// A transfer or hang-up said in words acts after the words themselves count (a boundary, then
-    /// "I'm ending this call"); the reply then answers the ending.
-    /// </summary>
-    private static MoodUpdate ApplyCallControl(MoodMachine machine, MoodUpdate update, CallControlAction control)
+    /// <summary>A retried turn: its stored result, and on the last turn the stored debrief too.</summary>
+    private async Task<TurnResult> ReplayAsync(SessionRecord session, string json, CancellationToken ct)
     {
-        if (machine.IsOver || control == CallControlAction.None)
-        {
-            return update;
-        }
-        var ending = control == CallControlAction.Transfer ? machine.Transfer() : machine.AgentEndsCall();
-        return update with
-        {
-            Outcome = ending.Outcome,
-            Reaction = ending.Reaction,
-            Reasons = [.. update.Reasons, .. ending.Reasons],
-        };
+        var result = PracticeJson.Deserialize<TurnResult>(json, "turn result") with { Replayed = true };
+        return result.IsOver && session.EndedAt is not null
+            ? result with { Ended = await StoredEndAsync(session, ct) }
+            : result;
     }
 
-    private static CallOutcome EndOutcome(MoodMachine machine, EndReason reason)
-    {
-        switch (reason)
-        {
-            case EndReason.Transferred:
-                machine.Transfer();
-                break;
-            case EndReason.AgentHungUp:
-                machine.AgentEndsCall();
-                break;
-            case EndReason.TimeUp:
-                machine.TimeUp();
-                break;
-            case EndReason.CustomerHungUp:
-                return CallOutcome.HungUp;
-            default:
-                machine.Abandon();
-                break;
-        }
-        return machine.Outcome;
-    }
-
-    private async Task<SessionEnded> FinishAsync(SessionRecord session, PersonaDefinition persona, CallOutcome outcome, CancellationToken ct)
+    /// <summary>The debrief of a call that ends now, ready to be stored with its last write.</summary>
+    private async Task<(CallEnding Ending, SessionEnded Ended)> EndingAsync(
+        SessionRecord session, PersonaDefinition persona, CallOutcome outcome, IReadOnlyList<TranscriptTurn> turns, CancellationToken ct)
     {
         var endedAt = _time.GetUtcNow();
-        var turns = await _store.GetTurnsAsync(session.Id, ct);
-        var debrief = _debriefs.Build(ToTranscript(session, persona, outcome, endedAt, turns));
+        // The judge's labels are for the debrief only; the stored turns keep the ones that moved the mood.
+        var judged = _judge is null ? turns : await _judge.RelabelAsync(turns, persona.Scenario.Keywords, ct);
+        var debrief = _debriefs.Build(ToTranscript(session, persona, outcome, endedAt, judged));
         var record = new DebriefRecord(session.Id, RandomIds.Token(), endedAt, debrief.Score, DebriefJson.Serialize(debrief));
-        if (!await _store.EndSessionAsync(session.Id, outcome, endedAt, record, ct))
-        {
-            // Another instance ended it first; theirs is the debrief of record.
-            return await StoredEndAsync(await RequireSessionAsync(session.Id, ct), ct);
-        }
-        _logger.LogInformation("Session {SessionId} ended: {Outcome}, score {Score}", session.Id, outcome.ToId(), debrief.Score);
-        return new SessionEnded(session.Id, outcome, debrief, record.Token);
+        return (new CallEnding(outcome, endedAt, record), new SessionEnded(session.Id, outcome, debrief, record.Token));
     }
 
     private async Task<SessionEnded> StoredEndAsync(SessionRecord session, CancellationToken ct)
@@ -297,7 +355,8 @@ public sealed class PracticeService
         SessionRecord session, PersonaDefinition? persona, CallOutcome outcome, DateTimeOffset? endedAt, IReadOnlyList<TranscriptTurn> turns) =>
         new(session.Id, session.PersonaId, session.PersonaName, session.Difficulty, session.Seed, session.StartedAt, endedAt, outcome,
             session.StartingAnger, turns, persona?.Scenario.Keywords, persona?.Rubric.Disable, persona?.Rubric.Enable,
-            persona is null ? null : MissingNeedParts(persona, session), persona?.ToCallScenario());
+            persona is null ? null : MissingNeedParts(persona, session), persona?.ToCallScenario(),
+            session.PersonaHash, session.RubricHash, session.Code, session.Channel);
 
     /// <summary>The parts of a several-part need the snapshot has not seen offered; none when it cannot be read.</summary>
     private static IReadOnlyList<string> MissingNeedParts(PersonaDefinition persona, SessionRecord session)
@@ -322,5 +381,6 @@ public sealed class PracticeService
 
     private static SessionInfo ToInfo(SessionRecord s) => new(
         s.Id, s.PersonaId, s.PersonaName, s.Difficulty, s.Seed, s.Channel, s.Trainee, s.ExternalRef, s.StartedAt, s.EndedAt, s.Outcome,
-        s.Anger, MoodStateIds.TryParse(s.Mood, out var mood) ? mood : MoodStateIds.FromAnger(s.Anger), s.TurnCount, s.Score, s.DebriefToken);
+        s.Anger, MoodStateIds.TryParse(s.Mood, out var mood) ? mood : MoodStateIds.FromAnger(s.Anger), s.TurnCount, s.Score, s.DebriefToken,
+        s.PersonaHash, s.RubricId, s.RubricHash, s.Analyser, s.Code);
 }

@@ -18,9 +18,9 @@ public static class PracticeSessionServiceCollectionExtensions
     /// Everything <see cref="PracticeService"/> needs except the store: the persona catalog
     /// (Personas:Path, reloaded on change unless Personas:Watch is false), the rubric (the file Rubric:Path,
     /// else default.yaml of the repository's or the shipped rubrics/ folder, else the built-in one),
-    /// the customer voice (Model:*), the analyser (an LLM judge when a model is configured, else the
-    /// rule-based one) and TimeProvider.System. Composition roots call AddSimCallerPractice, which adds
-    /// the store too.
+    /// the customer voice (Model:*), the live analyser (the local rule-based one: it drives the mood and
+    /// never waits on a model), the LLM judge for debriefs when Evaluation:Judge:Enabled is true (it needs
+    /// a model) and TimeProvider.System. Composition roots call AddSimCallerPractice, which adds the store too.
     /// </summary>
     public static IServiceCollection AddPracticeSession(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,14 +36,28 @@ public static class PracticeSessionServiceCollectionExtensions
         services.TryAddSingleton(sp => new DebriefBuilder(sp.GetRequiredService<Rubric>()));
         services.AddCustomerVoice(configuration);
         services.TryAddSingleton<RuleBasedAnalyzer>();
-        services.TryAddSingleton<ITurnAnalyzer>(sp =>
+        services.TryAddSingleton<ITurnAnalyzer>(sp => sp.GetRequiredService<RuleBasedAnalyzer>());
+        if (IsJudgeEnabled(configuration))
         {
-            var rules = sp.GetRequiredService<RuleBasedAnalyzer>();
-            return sp.GetService<IChatCompletionService>() is { } model
-                ? new LlmJudgeAnalyzer(model, rules, sp.GetRequiredService<ModelOptions>().Timeout, sp.GetRequiredService<ILogger<LlmJudgeAnalyzer>>())
-                : rules;
-        });
+            services.TryAddSingleton(sp => new DebriefJudge(new LlmJudgeAnalyzer(
+                sp.GetService<IChatCompletionService>() ?? throw new InvalidOperationException(
+                    $"{JudgeEnabledKey} is true but no language model is configured: set Model:Provider (and its model settings), or turn the judge off."),
+                sp.GetRequiredService<RuleBasedAnalyzer>(),
+                sp.GetRequiredService<ModelOptions>().Timeout,
+                sp.GetRequiredService<ILogger<LlmJudgeAnalyzer>>())));
+        }
         services.TryAddSingleton<PracticeService>();
         return services;
     }
+
+    /// <summary>Turns on the LLM judge that labels a finished call's turns for its debrief.</summary>
+    public const string JudgeEnabledKey = "Evaluation:Judge:Enabled";
+
+    private static bool IsJudgeEnabled(IConfiguration configuration) =>
+        configuration[JudgeEnabledKey] switch
+        {
+            null or "" => false,
+            var text when bool.TryParse(text.Trim(), out var on) => on,
+            var text => throw new InvalidOperationException($"{JudgeEnabledKey} must be true or false, not '{text}'."),
+        };
 }

@@ -39,7 +39,9 @@ public abstract class SqlSessionStore<TConnection> : ISessionStore
         await using var connection = await OpenReadyAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertSession, SessionRow.From(session), transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertTurn, RowMapping.ToRow(session.Id, opening), transaction, cancellationToken: cancellationToken));
+        // The opening line keeps the state the call started in, so a replay can start from turn one.
+        await connection.ExecuteAsync(new CommandDefinition(
+            SessionSql.InsertTurn, RowMapping.ToRow(session.Id, opening, session.MoodSnapshot), transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -49,14 +51,40 @@ public abstract class SqlSessionStore<TConnection> : ISessionStore
     public Task<SessionRecord?> FindSessionByExternalRefAsync(string externalRef, CancellationToken cancellationToken = default) =>
         QuerySessionAsync(SessionSql.Select + " WHERE s.external_ref = @Value ORDER BY s.started_at DESC LIMIT 1", externalRef, cancellationToken);
 
-    public async Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(int limit, CancellationToken cancellationToken = default) =>
+        (await QuerySessionsAsync(new SessionQuery(Limit: limit), cancellationToken)).Sessions;
+
+    public async Task<SessionPage<SessionRecord>> QuerySessionsAsync(SessionQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (where, parameters) = SessionFilter.Build(query);
+        parameters.Add("Limit", Math.Max(0, query.Limit));
+        parameters.Add("Offset", Math.Max(0, query.Offset));
+        await using var connection = await OpenReadyAsync(cancellationToken);
+        // One round trip: the page and the total.
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"{SessionSql.SelectListed}{where} ORDER BY s.started_at DESC, s.id DESC LIMIT @Limit OFFSET @Offset;\n{SessionSql.CountListed}{where};",
+            parameters,
+            cancellationToken: cancellationToken));
+        var rows = (await results.ReadAsync<SessionRow>()).Select(r => r.ToRecord()).ToArray();
+        var total = await results.ReadSingleAsync<long>();
+        return new SessionPage<SessionRecord>(rows, (int)total, query.Offset, query.Limit);
+    }
+
+    public async Task<StoredCall?> LoadCallAsync(string sessionId, string? requestKey = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReadyAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SessionRow>(new CommandDefinition(
-            SessionSql.Select + " ORDER BY s.started_at DESC, s.id DESC LIMIT @Limit",
-            new { Limit = Math.Max(0, limit) },
+        // One round trip: the session, its turns and the request key's stored result.
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"{SessionSql.Select} WHERE s.id = @SessionId;\n{SessionSql.SelectTurns};\n{SessionSql.SelectTurnRequest};",
+            new { SessionId = sessionId, RequestKey = requestKey ?? "" },
             cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToRecord()).ToArray();
+        var session = (await results.ReadAsync<SessionRow>()).FirstOrDefault()?.ToRecord();
+        var turns = (await results.ReadAsync<TurnRow>())
+            .Select(row => new StoredTurn(RowMapping.ToTurn(row), row.MoodSnapshot, row.HoldSeconds))
+            .ToArray();
+        var result = (await results.ReadAsync<string?>()).FirstOrDefault();
+        return session is null ? null : new StoredCall(session, turns, requestKey is null ? null : result);
     }
 
     public async Task<IReadOnlyList<TranscriptTurn>> GetTurnsAsync(string sessionId, CancellationToken cancellationToken = default)
@@ -67,15 +95,10 @@ public abstract class SqlSessionStore<TConnection> : ISessionStore
         return rows.Select(RowMapping.ToTurn).ToArray();
     }
 
-    public async Task<AppendResult> AppendTurnsAsync(
-        string sessionId,
-        int expectedTurnCount,
-        IReadOnlyList<TranscriptTurn> turns,
-        string moodSnapshot,
-        string? requestKey,
-        string? resultJson,
-        CancellationToken cancellationToken = default)
+    public async Task<AppendResult> AppendAsync(string sessionId, TurnAppend append, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(append);
+        var requestKey = append.RequestKey;
         await using var connection = await OpenReadyAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
         if (requestKey is not null && await SelectTurnRequestAsync(connection, transaction, sessionId, requestKey, cancellationToken) is not null)
@@ -87,7 +110,15 @@ public abstract class SqlSessionStore<TConnection> : ISessionStore
         // re-checks the count against the committed row and so updates nothing.
         var advanced = await connection.ExecuteAsync(new CommandDefinition(
             SessionSql.AdvanceSession,
-            new { SessionId = sessionId, MoodSnapshot = moodSnapshot, Added = turns.Count, Expected = expectedTurnCount },
+            new
+            {
+                SessionId = sessionId,
+                append.MoodSnapshot,
+                Added = append.Turns.Count,
+                Expected = append.ExpectedTurnCount,
+                EndedAt = append.Ending is { } ending ? RowMapping.FormatTime(ending.EndedAt) : null,
+                Outcome = (append.Ending?.Outcome ?? CallOutcome.InProgress).ToId(),
+            },
             transaction,
             cancellationToken: cancellationToken));
         if (advanced == 0)
@@ -99,21 +130,31 @@ public abstract class SqlSessionStore<TConnection> : ISessionStore
                 ? AppendResult.DuplicateRequest
                 : AppendResult.Conflict;
         }
-        await connection.ExecuteAsync(new CommandDefinition(
-            SessionSql.InsertTurn, turns.Select(t => RowMapping.ToRow(sessionId, t)), transaction, cancellationToken: cancellationToken));
+        if (append.Turns.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                SessionSql.InsertTurn,
+                append.Turns.Select(t => RowMapping.ToRow(sessionId, t.Turn, t.MoodSnapshot, t.HoldSeconds)),
+                transaction,
+                cancellationToken: cancellationToken));
+        }
         if (requestKey is not null)
         {
             // The key's unique constraint is the last word: a same-key post that got past the checks
             // above inserts nothing here and its whole transaction is dropped.
             var remembered = await connection.ExecuteAsync(new CommandDefinition(
                 SessionSql.InsertTurnRequest,
-                new { SessionId = sessionId, RequestKey = requestKey, Result = resultJson ?? "" },
+                new { SessionId = sessionId, RequestKey = requestKey, Result = append.ResultJson ?? "" },
                 transaction,
                 cancellationToken: cancellationToken));
             if (remembered == 0)
             {
                 return AppendResult.DuplicateRequest;
             }
+        }
+        if (append.Ending is { } end)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertDebrief, DebriefRow.From(end.Debrief), transaction, cancellationToken: cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
         return AppendResult.Appended;
@@ -123,26 +164,6 @@ public abstract class SqlSessionStore<TConnection> : ISessionStore
     {
         await using var connection = await OpenReadyAsync(cancellationToken);
         return await SelectTurnRequestAsync(connection, null, sessionId, requestKey, cancellationToken);
-    }
-
-    public async Task<bool> EndSessionAsync(string sessionId, CallOutcome outcome, DateTimeOffset endedAt, DebriefRecord debrief, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
-        // A concurrent end waits on the lock (SQLite: the write lock; PostgreSQL: the row's), then finds
-        // ended_at set and updates nothing.
-        var ended = await connection.ExecuteAsync(new CommandDefinition(
-            SessionSql.EndSession,
-            new { SessionId = sessionId, EndedAt = RowMapping.FormatTime(endedAt), Outcome = outcome.ToId() },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (ended == 0)
-        {
-            return false;
-        }
-        await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertDebrief, DebriefRow.From(debrief), transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 
     public Task<DebriefRecord?> FindDebriefAsync(string sessionId, CancellationToken cancellationToken = default) =>

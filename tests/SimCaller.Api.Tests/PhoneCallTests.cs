@@ -202,6 +202,9 @@ public sealed class PhoneCallTests : IDisposable
         await AssertDebriefPageAsync(app, session);
         var sms = Assert.Single(app.Sms.Sent);
         Assert.Contains($"/debriefs/{session.DebriefToken}", sms.Body);
+        // The hang-up went through the mood machine: the stored state says the call is over.
+        var stored = await app.Services.GetRequiredService<PracticeService>().FindCallAsync(session.SessionId);
+        Assert.Contains("\"state\":\"abandoned\"", stored!.Session.MoodSnapshot, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -335,6 +338,10 @@ public sealed class PhoneCallTests : IDisposable
         Assert.Equal("off-topic-ranter", session.PersonaId);
         Assert.Equal(code.Difficulty, session.Difficulty);
         Assert.Equal(4242, session.Seed);
+        // Candidates on one code can be grouped afterwards.
+        Assert.Equal((code.Code, "phone"), (session.Code, session.Channel));
+        var onCode = await practice.QuerySessionsAsync(new SimCaller.Practice.Storage.SessionQuery(Code: code.Code));
+        Assert.Equal(session.SessionId, Assert.Single(onCode.Sessions).SessionId);
     }
 
     [Fact]

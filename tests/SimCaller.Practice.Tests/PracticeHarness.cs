@@ -14,10 +14,20 @@ public sealed class PracticeHarness : IDisposable
     private readonly List<ServiceProvider> _providers = [];
     private readonly string _folder = Directory.CreateTempSubdirectory("simcaller-practice-").FullName;
 
-    public PracticeHarness()
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configure;
+
+    /// <param name="settings">More configuration (e.g. Personas:Path, Evaluation:Judge:Enabled).</param>
+    /// <param name="configure">Services registered before the composition call (which keeps them).</param>
+    public PracticeHarness(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
+        _configure = configure;
         Service = NewInstance();
     }
+
+    /// <summary>A folder the test may fill (e.g. with persona files it then edits).</summary>
+    public string Folder => _folder;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
@@ -34,10 +44,12 @@ public sealed class PracticeHarness : IDisposable
                 ["Storage:Path"] = DatabasePath,
                 ["Personas:Watch"] = "false",
             })
+            .AddInMemoryCollection(_settings)
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddLogging();
+        _configure?.Invoke(services);
         services.AddSimCallerPractice(configuration);
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);

@@ -67,6 +67,26 @@ public class SchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task A_step_numbered_below_one_already_applied_is_still_applied_once()
+    {
+        // Two branches each added a step; the database met the higher one first.
+        var path = Path.Combine(_folder, "gap.db");
+        Migration[] mine = [new(1, "base", "CREATE TABLE base (x INTEGER)"), new(3, "mine", "CREATE TABLE mine (x INTEGER)")];
+        Migration[] merged = [.. mine, new(2, "theirs", "CREATE TABLE theirs (x INTEGER)")];
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            Assert.Equal(3, await SchemaMigrator.MigrateAsync(connection, mine, TimeProvider.System));
+
+            Assert.Equal(3, await SchemaMigrator.MigrateAsync(connection, merged, TimeProvider.System));
+            await SchemaMigrator.MigrateAsync(connection, merged, TimeProvider.System);
+        }
+
+        Assert.Equal(3, Scalar(path, "SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(0, Scalar(path, "SELECT COUNT(*) FROM theirs"));
+    }
+
+    [Fact]
     public async Task A_path_that_cannot_be_a_database_gives_a_message_naming_it()
     {
         var notADatabase = Path.Combine(_folder, "notes.db");

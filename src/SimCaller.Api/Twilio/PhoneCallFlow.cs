@@ -33,7 +33,7 @@ public sealed class PhoneCallFlow(
             return await ResumeAsync(existing, ct);
 
         if (Settings.RouteFor(call.To) is { } route)
-            return await StartAsync(call, route.Persona, route.Difficulty, null, ct);
+            return await StartAsync(call, route.Persona, route.Difficulty, null, null, ct);
 
         if (attempt > TwilioPaths.MaxAttempts) return Goodbye("Sorry, I could not tell which practice call you wanted. Goodbye.");
         var choices = PersonaMenu.Choices(personas.All);
@@ -62,7 +62,7 @@ public sealed class PhoneCallFlow(
 
         var choice = PersonaMenu.Read(call.Digits, call.SpeechResult, PersonaMenu.Choices(personas.All));
         if (choice.IsCode) return AskForCode(1);
-        if (choice.Persona is { } persona) return await StartAsync(call, persona.Id, null, null, ct);
+        if (choice.Persona is { } persona) return await StartAsync(call, persona.Id, null, null, null, ct);
         return new TwimlResponse().Say("Sorry, I didn't catch that.").Redirect(TwilioPaths.VoiceAttempt(attempt + 1));
     }
 
@@ -76,7 +76,7 @@ public sealed class PhoneCallFlow(
         if (typed is not null && await practice.FindCodeAsync(typed, ct) is { } code)
         {
             logger.LogInformation("Session code {Code} chosen: {Persona} ({Difficulty})", code.Code, code.PersonaId, code.Difficulty);
-            return await StartAsync(call, code.PersonaId, code.Difficulty, code.Seed, ct);
+            return await StartAsync(call, code.PersonaId, code.Difficulty, code.Seed, code.Code, ct);
         }
         if (attempt >= TwilioPaths.MaxAttempts) return Goodbye("Sorry, that code was not recognised. Goodbye.");
         return AskForCode(attempt + 1, new TwimlResponse().Say("Sorry, that code was not recognised."));
@@ -92,7 +92,7 @@ public sealed class PhoneCallFlow(
             ActionOnEmptyResult = true,
         }, g => g.Say("Please enter your session code, then press the hash key."));
 
-    /// <summary>One trainee turn: what they said (empty means silence) goes to the session; the customer answers.</summary>
+    /// <summary>One trainee turn: what they said goes to the session (which reads empty words as silence); the customer answers.</summary>
     public async Task<TwimlResponse> TurnAsync(TwilioCallForm call, int n, bool isRetry, CancellationToken ct)
     {
         var session = await practice.FindByExternalRefAsync(call.CallSid, ct);
@@ -110,7 +110,7 @@ public sealed class PhoneCallFlow(
         try
         {
             result = await practice.TakeTurnAsync(session.SessionId,
-                new TraineeTurn(text, text.Length == 0 ? CallEvents.Silence : CallEvents.None, RequestKey: $"{call.CallSid}:{n}"), ct);
+                new TraineeTurn(text, RequestKey: $"{call.CallSid}:{n}"), ct);
         }
         catch (SessionEndedException)
         {
@@ -133,7 +133,8 @@ public sealed class PhoneCallFlow(
         var line = await audio.RenderAsync(persona, result.CustomerLine, result.Anger, ct);
         if (!result.IsOver) return Listen(persona, line, n + 1);
 
-        if (!result.Replayed) await SendDebriefAsync(session, EndReason.Completed, ct);
+        // The ending turn carries its debrief; a replayed one was texted when it was first taken.
+        if (!result.Replayed && result.Ended is { } ended) await debriefLinks.SendAsync(session.Trainee, ended, ct);
         return Closing(line, result.Outcome);
     }
 
@@ -154,12 +155,12 @@ public sealed class PhoneCallFlow(
         await SendDebriefAsync(session, reason.Value, ct);
     }
 
-    private async Task<TwimlResponse> StartAsync(TwilioCallForm call, string personaId, string? difficulty, int? seed, CancellationToken ct)
+    private async Task<TwimlResponse> StartAsync(TwilioCallForm call, string personaId, string? difficulty, int? seed, string? code, CancellationToken ct)
     {
         SessionStarted started;
         try
         {
-            started = await practice.StartAsync(new StartSessionRequest(personaId, difficulty, seed, "phone", call.From, call.CallSid), ct);
+            started = await practice.StartAsync(new StartSessionRequest(personaId, difficulty, seed, "phone", call.From, call.CallSid, code), ct);
         }
         catch (PracticeException ex)
         {

@@ -15,7 +15,7 @@ public static class PracticeCommand
 
     private const string Help = """
         Type your replies and press Enter; an empty line is silence.
-          /hold      put the customer on hold for a while (they notice)
+          /hold      put the customer on hold; your next line takes them off it (a short hold is fine, a long one is not)
           /transfer  put the customer through to a supervisor
           /hangup    end the call yourself
           /quit      leave the call (saved as abandoned)
@@ -43,7 +43,7 @@ public static class PracticeCommand
             var ui = Ui.For(asJson);
             request ??= new StartSessionRequest(
                 parse.GetValue(persona) ?? ChoosePersona(ui, input, services.Get<PersonaCatalog>()), parse.GetValue(difficulty), parse.GetValue(seed));
-            var call = new TerminalCall(practice, ui, input);
+            var call = new TerminalCall(practice, ui, input, services.Get<TimeProvider>());
             var ended = await call.RunAsync(request, ct);
 
             if (asJson)
@@ -112,8 +112,11 @@ public static class PracticeCommand
     }
 
     /// <summary>One call's loop: show the customer, read the trainee, until the call ends or input does.</summary>
-    private sealed class TerminalCall(PracticeService practice, Ui ui, TraineeInput input)
+    private sealed class TerminalCall(PracticeService practice, Ui ui, TraineeInput input, TimeProvider time)
     {
+        /// <summary>When the trainee put the customer on hold; the next line they type ends the hold.</summary>
+        private DateTimeOffset? _holdStartedAt;
+
         public async Task<SessionEnded> RunAsync(StartSessionRequest request, CancellationToken ct)
         {
             var started = await practice.StartAsync(request, ct);
@@ -157,13 +160,16 @@ public static class PracticeCommand
                     case "/hangup":
                         return await practice.EndAsync(started.SessionId, EndReason.AgentHungUp, ct);
                     case "/hold":
-                        if (await TakeTurnAsync(started, new TraineeTurn("", CallEvents.LongHold), ct) is { } afterHold) return afterHold;
+                        _holdStartedAt ??= time.GetUtcNow();
+                        ui.Line(ui.Dim("The customer is on hold. Type your line when you are back."));
                         continue;
                     case var command when command.StartsWith('/'):
                         ui.Line(Help);
                         continue;
                 }
-                if (await TakeTurnAsync(started, new TraineeTurn(line), ct) is { } ended) return ended;
+                var turn = new TraineeTurn(line, HoldStartedAt: _holdStartedAt);
+                _holdStartedAt = null;
+                if (await TakeTurnAsync(started, turn, ct) is { } ended) return ended;
             }
         }
 
@@ -175,7 +181,7 @@ public static class PracticeCommand
             if (result.IsOver)
             {
                 ui.Line(ui.Dim($"The call has ended: {result.Outcome.ToId()}."));
-                return await practice.EndAsync(started.SessionId, EndReason.Completed, ct);
+                return result.Ended ?? await practice.EndAsync(started.SessionId, EndReason.Completed, ct);
             }
             return null;
         }

@@ -5,6 +5,7 @@ using SimCaller.Cli.Hosting;
 using SimCaller.Cli.Terminal;
 using SimCaller.Core.Calls;
 using SimCaller.Practice;
+using SimCaller.Practice.Storage;
 
 namespace SimCaller.Cli.Commands;
 
@@ -22,10 +23,43 @@ public static class SessionsCommand
                 r.AddError("--limit must be at least 1.");
             }
         });
-        var list = new Command("list", "List past practice calls, newest first") { json, limit };
+        var persona = Text("--persona", "Only calls with this persona id", "ID");
+        var difficulty = Text("--difficulty", "Only calls at this difficulty level", "LEVEL");
+        var code = Text("--code", "Only calls started from this session code", "CODE");
+        var outcome = Text("--outcome", "Only calls that ended this way: " + string.Join(", ", Enum.GetValues<CallOutcome>().Select(o => o.ToId())), "OUTCOME");
+        var trainee = Text("--trainee", "Only calls by this trainee (name or phone number as recorded)", "WHO");
+        var from = Text("--from", "Only calls started on or after this ISO date or date-time (UTC unless an offset is given)", "DATE");
+        var to = Text("--to", "Only calls started up to this ISO date (the whole day) or before this date-time", "DATE");
+        var minScore = Text("--min-score", "Only calls whose debrief scored at least this (0-100)", "N");
+        var maxScore = Text("--max-score", "Only calls whose debrief scored at most this (0-100)", "N");
+        var offset = Text("--offset", "Skip this many matching calls (paging)", "N");
+        var list = new Command("list", "List past practice calls, newest first")
+        {
+            json, limit, persona, difficulty, code, outcome, trainee, from, to, minScore, maxScore, offset,
+        };
         list.SetAction(CliRunner.Action(global, async (parse, services, ct) =>
         {
-            var sessions = await services.Get<PracticeService>().ListSessionsAsync(parse.GetValue(limit), ct);
+            var query = new SessionQuery(
+                parse.GetValue(persona),
+                parse.GetValue(difficulty),
+                parse.GetValue(code) is { } typed ? new string(typed.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()) : null,
+                parse.GetValue(outcome) is { } o ? ParseOutcome(o) : null,
+                parse.GetValue(trainee),
+                parse.GetValue(from) is { } f ? ParseDate("--from", f, endOfDay: false) : null,
+                parse.GetValue(to) is { } t ? ParseDate("--to", t, endOfDay: true) : null,
+                parse.GetValue(minScore) is { } min ? ParseScore("--min-score", min) : null,
+                parse.GetValue(maxScore) is { } max ? ParseScore("--max-score", max) : null,
+                parse.GetValue(offset) is { } n ? ParseOffset(n) : 0,
+                parse.GetValue(limit));
+            if (query.From >= query.To)
+            {
+                throw new UsageException("--from must be before --to.");
+            }
+            if (query.MinScore > query.MaxScore)
+            {
+                throw new UsageException("--min-score must not be above --max-score.");
+            }
+            var sessions = (await services.Get<PracticeService>().QuerySessionsAsync(query, ct)).Sessions;
             if (parse.GetValue(json))
             {
                 var rows = sessions.Select(s => new
@@ -42,6 +76,11 @@ public static class SessionsCommand
                     s.Anger,
                     Turns = s.TurnCount,
                     s.Score,
+                    s.PersonaHash,
+                    Rubric = s.RubricId,
+                    s.RubricHash,
+                    s.Code,
+                    s.Analyser,
                 });
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(rows, CliJson.Indented));
                 return ExitCodes.Ok;
@@ -62,4 +101,38 @@ public static class SessionsCommand
         }));
         return new Command("sessions", "Past practice calls") { list };
     }
+
+    private static Option<string?> Text(string name, string description, string helpName) =>
+        new(name) { Description = description, HelpName = helpName };
+
+    private static CallOutcome ParseOutcome(string text) =>
+        CallOutcomeIds.TryParse(text, out var outcome)
+            ? outcome
+            : throw new UsageException($"--outcome must be one of {string.Join(", ", Enum.GetValues<CallOutcome>().Select(o => o.ToId()))} (got '{text}').");
+
+    /// <summary>An ISO date (the start of that day, or with <paramref name="endOfDay"/> the start of the next) or date-time, UTC unless it says otherwise.</summary>
+    private static DateTimeOffset ParseDate(string flag, string text, bool endOfDay)
+    {
+        var trimmed = text.Trim();
+        if (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return endOfDay ? start.AddDays(1) : start;
+        }
+        if (trimmed.Contains('T') && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
+        {
+            return moment;
+        }
+        throw new UsageException($"{flag} must be an ISO date like 2026-11-23 or a date-time like 2026-11-23T14:00:00Z (got '{text}').");
+    }
+
+    private static double ParseScore(string flag, string text) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && score is >= 0 and <= 100
+            ? score
+            : throw new UsageException($"{flag} must be a number from 0 to 100 (got '{text}').");
+
+    private static int ParseOffset(string text) =>
+        int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset) && offset >= 0
+            ? offset
+            : throw new UsageException($"--offset must be a whole number, 0 or more (got '{text}').");
 }

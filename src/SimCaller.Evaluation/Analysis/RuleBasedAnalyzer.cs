@@ -11,6 +11,9 @@ namespace SimCaller.Evaluation.Analysis;
 /// </summary>
 public sealed partial class RuleBasedAnalyzer : ITurnAnalyzer
 {
+    /// <summary>Bump when the patterns change what they label, so stored sessions say which rules labelled them.</summary>
+    public string Version => "rules/1";
+
     private static readonly IReadOnlyList<TechniqueRule> Rules =
         [.. HelpfulMovePatterns.Rules, .. HarmfulMovePatterns.Rules];
 

@@ -20,7 +20,7 @@ internal sealed partial class CallFacts
     {
         Transcript = transcript;
         var moves = new List<TraineeMove>();
-        var seenLines = new HashSet<string>(StringComparer.Ordinal);
+        var earlierLines = new List<string>();
         var seenEvidence = new HashSet<(Technique, string)>();
         var turns = transcript.Turns;
         for (var i = 0; i < turns.Count; i++)
@@ -38,8 +38,9 @@ internal sealed partial class CallFacts
                 after = turns[j].Anger;
             }
 
-            var normalized = TextNormalizer.Normalize(turn.Text);
-            var repeat = normalized.Length > 0 && !seenLines.Add(normalized);
+            // The customer's own rule, so the debrief never credits a line the customer heard as a repeat.
+            var repeat = RepeatRule.IsRepeat(turn.Text, earlierLines);
+            earlierLines.Add(turn.Text ?? "");
             var fresh = new HashSet<Technique>();
             foreach (var match in turn.Techniques ?? [])
             {
@@ -89,7 +90,7 @@ internal sealed partial class CallFacts
 
 /// <param name="Index">0-based among the trainee's moves.</param>
 /// <param name="FreshTechniques">Techniques this move earns credit for (new phrasing, not a repeat).</param>
-/// <param name="Repeat">The same words as an earlier trainee line.</param>
+/// <param name="Repeat">An earlier trainee line said again (see <see cref="RepeatRule"/>).</param>
 internal sealed record TraineeMove(
     int Index,
     TranscriptTurn Turn,

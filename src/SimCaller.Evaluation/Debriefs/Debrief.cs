@@ -34,4 +34,16 @@ public sealed record Debrief(
 
     /// <summary>Every turn of the call, both speakers, in call order. Empty for debriefs stored before it existed.</summary>
     public IReadOnlyList<DebriefTurn> Transcript { get; init; } = [];
+
+    /// <summary>SHA-256 of the persona file the call was played with; null when not known.</summary>
+    public string? PersonaHash { get; init; }
+
+    /// <summary>SHA-256 of the rubric's content the session was started with; null when not known.</summary>
+    public string? RubricHash { get; init; }
+
+    /// <summary>The session code the call was started from; null when none.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>Where the call happened ("terminal", "phone", ...); null when not known.</summary>
+    public string? Channel { get; init; }
 }

@@ -49,6 +49,10 @@ public sealed class DebriefBuilder
         {
             MissingNeedParts = (transcript.MissingNeedParts ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).ToArray(),
             Transcript = Lines(facts),
+            PersonaHash = transcript.PersonaHash,
+            RubricHash = transcript.RubricHash,
+            Code = transcript.Code,
+            Channel = transcript.Channel,
         };
     }
 

@@ -42,6 +42,9 @@ public sealed class PersonaDefinition
 
     /// <summary>The file this persona was loaded from (not part of the YAML).</summary>
     public string? SourceFile { get; set; }
+
+    /// <summary>The YAML text this persona was read from (not part of the YAML), so a session can keep the persona as it was played.</summary>
+    public string? SourceText { get; set; }
 }
 
 public sealed class Scenario
@@ -124,6 +127,10 @@ public sealed class Patience
     public int MaxTurns { get; set; } = 30;
     /// <summary>Minutes after which the call counts as running long (the customer gets restless).</summary>
     public double ExpectedMinutes { get; set; } = 8;
+    /// <summary>A hold up to this long ("one moment while I check") is fine; longer, the customer minds.</summary>
+    public double HoldOkSeconds { get; set; } = 45;
+    /// <summary>A hold this long or longer and the customer gives up waiting and hangs up.</summary>
+    public double HoldHangUpSeconds { get; set; } = 300;
 }
 
 public sealed class VoiceSettings

@@ -21,7 +21,8 @@ internal static class NullRepair
             var value = property.GetValue(target);
             if (type == typeof(string))
             {
-                if (value is null && property.Name != nameof(Definitions.PersonaDefinition.SourceFile))
+                if (value is null && property.Name != nameof(Definitions.PersonaDefinition.SourceFile)
+                    && property.Name != nameof(Definitions.PersonaDefinition.SourceText))
                 {
                     property.SetValue(target, "");
                 }

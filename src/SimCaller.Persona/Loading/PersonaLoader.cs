@@ -25,6 +25,20 @@ public static partial class PersonaLoader
         return new PersonaLoadResult(loaded.Persona is null ? [] : [loaded.Persona], loaded.Problems) { Warnings = loaded.Warnings };
     }
 
+    /// <summary>
+    /// A persona from YAML text rather than a file (a session's stored copy); <paramref name="name"/>
+    /// stands in for the file in problems. Validated exactly like a file.
+    /// </summary>
+    public static PersonaLoadResult ParseText(string yaml, string name)
+    {
+        var loaded = Parse(yaml ?? "", name);
+        if (loaded.Persona is { } persona)
+        {
+            persona.SourceFile = null;
+        }
+        return new PersonaLoadResult(loaded.Persona is null ? [] : [loaded.Persona], loaded.Problems);
+    }
+
     /// <summary>Every *.yaml / *.yml file directly in <paramref name="directory"/>, in name order; the first file to claim an id wins it.</summary>
     public static PersonaLoadResult LoadDirectory(string directory, PersonaCheckOptions? options = null)
     {
@@ -139,6 +153,7 @@ public static partial class PersonaLoader
         NullRepair.Repair(persona);
         persona.SourceFile = Path.GetFullPath(file);
         DefaultDifficulty(persona, shape.Lines);
+        persona.SourceText = text;
         problems.AddRange(new PersonaValidator(file, shape.Lines, options).Validate(persona));
         // In file order, so a trainer can fix them top to bottom.
         var errors = problems.Where(p => !p.IsWarning).OrderBy(p => p.Line ?? 0).ToArray();

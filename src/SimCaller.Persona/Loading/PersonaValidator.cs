@@ -267,6 +267,14 @@ internal sealed partial class PersonaValidator(string file, IReadOnlyDictionary<
         {
             Add("patience.expected_minutes", $"{p.ExpectedMinutes} is out of range: must be more than 0");
         }
+        if (p.HoldOkSeconds <= 0)
+        {
+            Add("patience.hold_ok_seconds", $"{p.HoldOkSeconds} is out of range: must be more than 0");
+        }
+        if (p.HoldHangUpSeconds <= p.HoldOkSeconds)
+        {
+            Add("patience.hold_hang_up_seconds", $"{p.HoldHangUpSeconds} is out of range: must be more than hold_ok_seconds ({p.HoldOkSeconds})");
+        }
     }
 
     private void CheckDifficulties(PersonaDefinition p)

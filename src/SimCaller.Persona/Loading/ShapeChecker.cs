@@ -184,10 +184,10 @@ internal sealed class ShapeChecker(string file)
         _ => "something else",
     };
 
-    /// <summary>YAML keys of a persona type: snake_case property names; SourceFile is not part of the file.</summary>
+    /// <summary>YAML keys of a persona type: snake_case property names; SourceFile and SourceText are not part of the file.</summary>
     internal static Dictionary<string, PropertyInfo> Properties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite && p.Name != nameof(PersonaDefinition.SourceFile))
+            .Where(p => p.CanWrite && p.Name != nameof(PersonaDefinition.SourceFile) && p.Name != nameof(PersonaDefinition.SourceText))
             .ToDictionary(p => UnderscoredNamingConvention.Instance.Apply(p.Name), StringComparer.Ordinal);
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";

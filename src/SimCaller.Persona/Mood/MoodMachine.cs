@@ -1,6 +1,7 @@
-using System.Text;
 using SimCaller.Core.Calls;
+using SimCaller.Core.Moods;
 using SimCaller.Core.Techniques;
+using SimCaller.Core.Text;
 using SimCaller.Persona.Definitions;
 using Stateless;
 using Stateless.Reflection;
@@ -25,7 +26,7 @@ public sealed class MoodMachine
         // Mid-call moves: the machine settles into the band of the new anger.
         Helpful, Harmful, Silence, TalkOver, LongHold, RunningLong, Idle,
         // Endings, most behind guards.
-        Satisfied, PatienceOut, TurnsUsed, TimeUp, Transfer, AgentEnds, Abandon,
+        Satisfied, PatienceOut, TurnsUsed, TimeUp, Transfer, AgentEnds, Abandon, CustomerHangsUp,
     }
 
     private static readonly IReadOnlyDictionary<Node, string> NodeIds = new Dictionary<Node, string>
@@ -205,6 +206,9 @@ public sealed class MoodMachine
     /// <summary>The trainee's input ended or the line dropped.</summary>
     public MoodUpdate Abandon() => End(Trigger.Abandon, ReactionKeys.Abandoned, "trainee left the call");
 
+    /// <summary>The customer's side of the line went away, or they would wait no longer.</summary>
+    public MoodUpdate CustomerHangsUp(string reason = "customer hung up") => End(Trigger.CustomerHangsUp, ReactionKeys.HangUp, reason);
+
     /// <summary>The session's clock ran out.</summary>
     public MoodUpdate TimeUp() => End(Trigger.TimeUp, ReactionKeys.HangUp, "time limit reached");
 
@@ -217,11 +221,11 @@ public sealed class MoodMachine
     private void Configure()
     {
         var bands = new DynamicStateInfos();
-        bands.Add(Node.Calm, "anger < 20");
-        bands.Add(Node.Annoyed, "anger < 40");
-        bands.Add(Node.Frustrated, "anger < 60");
-        bands.Add(Node.Angry, "anger < 80");
-        bands.Add(Node.Furious, "anger >= 80");
+        bands.Add(Node.Calm, $"anger < {MoodBands.AnnoyedFrom}");
+        bands.Add(Node.Annoyed, $"anger < {MoodBands.FrustratedFrom}");
+        bands.Add(Node.Frustrated, $"anger < {MoodBands.AngryFrom}");
+        bands.Add(Node.Angry, $"anger < {MoodBands.FuriousFrom}");
+        bands.Add(Node.Furious, $"anger >= {MoodBands.FuriousFrom}");
 
         var live = _machine.Configure(Node.Live);
         foreach (var move in new[] { Trigger.Helpful, Trigger.Harmful, Trigger.Silence, Trigger.TalkOver, Trigger.LongHold, Trigger.RunningLong, Trigger.Idle })
@@ -238,7 +242,8 @@ public sealed class MoodMachine
             .PermitIf(Trigger.AgentEnds, Node.Resolved, () => ClosedWithNeedMet, "need met, customer no worse than annoyed")
             .PermitIf(Trigger.AgentEnds, Node.EndedByAgent, () => !ClosedWithNeedMet && WarnedAbusiveCaller, "abusive caller was warned")
             .PermitIf(Trigger.AgentEnds, Node.Abandoned, () => !ClosedWithNeedMet && !WarnedAbusiveCaller, "need unmet, no warning given")
-            .Permit(Trigger.Abandon, Node.Abandoned);
+            .Permit(Trigger.Abandon, Node.Abandoned)
+            .Permit(Trigger.CustomerHangsUp, Node.HungUp);
 
         foreach (var mood in new[] { Node.Calm, Node.Annoyed, Node.Frustrated, Node.Angry, Node.Furious })
         {
@@ -357,7 +362,7 @@ public sealed class MoodMachine
         {
             return;
         }
-        var text = Normalise(analysis.Text);
+        var text = TextNormalizer.Normalize(analysis.Text);
         if (FirstHit(text, _persona.Needs.CoreKeywords) is { } core)
         {
             _coreNeedMet = true;
@@ -501,51 +506,24 @@ public sealed class MoodMachine
         return 1 + MoodTuning.Jitter * (2 * unit - 1);
     }
 
-    private bool IsRepeat(string text)
-    {
-        var words = Words(text);
-        if (words.Count < 3)
-        {
-            return false; // "yes", "okay" are fine to say twice
-        }
-        return _recent.Any(previous =>
-        {
-            var other = Words(previous);
-            var shared = words.Intersect(other).Count();
-            return shared >= 0.8 * words.Union(other).Count();
-        });
-    }
+    private bool IsRepeat(string text) => RepeatRule.IsRepeat(text, _recent);
 
     private void Remember(string text)
     {
-        var normalised = Normalise(text);
+        var normalised = TextNormalizer.Normalize(text);
         if (normalised.Length == 0)
         {
             return;
         }
         _recent.Add(normalised);
-        if (_recent.Count > MoodTuning.RecentLines)
+        if (_recent.Count > RepeatRule.Window)
         {
             _recent.RemoveAt(0);
         }
     }
 
-    private static HashSet<string> Words(string text) =>
-        Normalise(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Lower case, letters and digits only, single spaces: speech-to-text and typed text compare alike.</summary>
-    private static string Normalise(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
-
     private static string? FirstHit(string normalisedText, IEnumerable<string> keywords) =>
-        keywords.FirstOrDefault(k => Normalise(k) is { Length: > 0 } key && $" {normalisedText} ".Contains($" {key}", StringComparison.Ordinal));
+        keywords.FirstOrDefault(k => TextNormalizer.Normalize(k) is { Length: > 0 } key && $" {normalisedText} ".Contains($" {key}", StringComparison.Ordinal));
 
     private static string CarrierOf(UtteranceAnalysis analysis) =>
         analysis.Has(Technique.Solution) ? TechniqueIds.ToId(Technique.Solution)

@@ -1,3 +1,5 @@
+using SimCaller.Core.Moods;
+
 namespace SimCaller.Persona.Mood;
 
 /// <summary>Maps mood states to their ids ("calm", "furious") as used in persona files and transcripts.</summary>
@@ -22,13 +24,6 @@ public static class MoodStateIds
         return false;
     }
 
-    /// <summary>The band an anger value falls in: below 20 calm, 40 annoyed, 60 frustrated, 80 angry, else furious.</summary>
-    public static MoodState FromAnger(int anger) => anger switch
-    {
-        < 20 => MoodState.Calm,
-        < 40 => MoodState.Annoyed,
-        < 60 => MoodState.Frustrated,
-        < 80 => MoodState.Angry,
-        _ => MoodState.Furious,
-    };
+    /// <summary>The band an anger value falls in (thresholds in <see cref="MoodBands"/>).</summary>
+    public static MoodState FromAnger(int anger) => (MoodState)MoodBands.Of(anger);
 }

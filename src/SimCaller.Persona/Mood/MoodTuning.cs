@@ -39,9 +39,6 @@ internal static class MoodTuning
     /// <summary>How far each delta may wander, so calls with different seeds do not feel identical.</summary>
     public const double Jitter = 0.08;
 
-    /// <summary>Trainee lines remembered for spotting repeats.</summary>
-    public const int RecentLines = 6;
-
     /// <summary>
     /// Helpful moves wear out when repeated. Feelings-based moves (empathy, apology) ring hollow fast and are
     /// worth nothing by the 5th time; practical ones (questions, options) stay useful longer but never vanish.

@@ -7,6 +7,8 @@ namespace SimCaller.Practice;
 /// <param name="Anger">The customer's anger after the latest turn.</param>
 /// <param name="TurnCount">Turns stored so far, both speakers, opening line included.</param>
 /// <param name="Score">The debrief's overall score once the call has ended.</param>
+/// <param name="PersonaHash">SHA-256 of the persona file the call was played with.</param>
+/// <param name="Analyser">Version of the analyser that labelled the call live.</param>
 public sealed record SessionInfo(
     string SessionId,
     string PersonaId,
@@ -23,7 +25,12 @@ public sealed record SessionInfo(
     MoodState Mood,
     int TurnCount,
     double? Score,
-    string? DebriefToken)
+    string? DebriefToken,
+    string? PersonaHash = null,
+    string? RubricId = null,
+    string? RubricHash = null,
+    string? Analyser = null,
+    string? Code = null)
 {
     public bool IsOver => EndedAt is not null;
 }

@@ -6,7 +6,7 @@ namespace SimCaller.Practice;
 /// <param name="Channel">Where the call happens ("terminal", "phone", "browser"); kept for the history.</param>
 /// <param name="Trainee">Who practises, when known (name, phone number, candidate label).</param>
 /// <param name="ExternalRef">The channel's own id for the call (e.g. Twilio CallSid), to find the session again.</param>
-/// <param name="Code">The session code the call was started with, if any (it fixed persona, difficulty and seed).</param>
+/// <param name="Code">The session code the call was started from, kept so candidates on one code can be compared.</param>
 public sealed record StartSessionRequest(
     string PersonaId,
     string? Difficulty = null,

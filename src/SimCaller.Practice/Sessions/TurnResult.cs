@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SimCaller.Core.Calls;
 using SimCaller.Core.Techniques;
 using SimCaller.Persona.Mood;
@@ -17,4 +18,11 @@ public sealed record TurnResult(
     bool Replayed)
 {
     public bool IsOver => Outcome != CallOutcome.InProgress;
+
+    /// <summary>
+    /// The ended call with its debrief, on the turn that ended it (a replayed last turn too); channels
+    /// need not read it back. Not part of the stored turn result.
+    /// </summary>
+    [JsonIgnore]
+    public SessionEnded? Ended { get; init; }
 }

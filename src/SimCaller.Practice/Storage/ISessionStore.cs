@@ -9,7 +9,7 @@ namespace SimCaller.Practice.Storage;
 /// </summary>
 public interface ISessionStore
 {
-    /// <summary>Stores a new session together with the customer's opening line.</summary>
+    /// <summary>Stores a new session together with the customer's opening line (which keeps the session's starting mood snapshot).</summary>
     Task CreateSessionAsync(SessionRecord session, TranscriptTurn opening, CancellationToken cancellationToken = default);
 
     Task<SessionRecord?> FindSessionAsync(string sessionId, CancellationToken cancellationToken = default);
@@ -18,16 +18,33 @@ public interface ISessionStore
     Task<SessionRecord?> FindSessionByExternalRefAsync(string externalRef, CancellationToken cancellationToken = default);
 
     /// <summary>Sessions, newest first.</summary>
-    Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(int limit, CancellationToken cancellationToken = default);
+    async Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(int limit, CancellationToken cancellationToken = default) =>
+        (await QuerySessionsAsync(new SessionQuery(Limit: limit), cancellationToken)).Sessions;
+
+    /// <summary>
+    /// Sessions matching the query, newest first (by start, then id), one page of them with the total count.
+    /// Records in a page leave out <see cref="SessionRecord.PersonaYaml"/>, which only a single-session read carries.
+    /// </summary>
+    Task<SessionPage<SessionRecord>> QuerySessionsAsync(SessionQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The session, all its turns with their snapshots and, when <paramref name="requestKey"/> is given,
+    /// the stored result of that turn: everything a turn needs, in one read. Null for an unknown session.
+    /// </summary>
+    Task<StoredCall?> LoadCallAsync(string sessionId, string? requestKey = null, CancellationToken cancellationToken = default);
 
     /// <summary>The session's turns in call order.</summary>
     Task<IReadOnlyList<TranscriptTurn>> GetTurnsAsync(string sessionId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Appends turns and replaces the mood snapshot in one transaction, and remembers the turn's result
-    /// under its request key. Nothing is written unless the session is still open and still holds
-    /// <paramref name="expectedTurnCount"/> turns, and the request key is new.
+    /// One transaction: appends the turns with their snapshots, replaces the session's snapshot, remembers
+    /// the result under the request key and, when <see cref="TurnAppend.Ending"/> is set, ends the session
+    /// and stores its debrief. Nothing is written unless the session is still open and still holds
+    /// <see cref="TurnAppend.ExpectedTurnCount"/> turns, and the request key is new.
     /// </summary>
+    Task<AppendResult> AppendAsync(string sessionId, TurnAppend append, CancellationToken cancellationToken = default);
+
+    /// <summary><see cref="AppendAsync"/> for turns without per-turn snapshots that do not end the call.</summary>
     Task<AppendResult> AppendTurnsAsync(
         string sessionId,
         int expectedTurnCount,
@@ -35,13 +52,11 @@ public interface ISessionStore
         string moodSnapshot,
         string? requestKey,
         string? resultJson,
-        CancellationToken cancellationToken = default);
+        CancellationToken cancellationToken = default) =>
+        AppendAsync(sessionId, new TurnAppend(expectedTurnCount, turns.Select(t => new StoredTurn(t)).ToArray(), moodSnapshot, requestKey, resultJson), cancellationToken);
 
     /// <summary>The stored result of an earlier turn with this request key, or null.</summary>
     Task<string?> FindTurnResultAsync(string sessionId, string requestKey, CancellationToken cancellationToken = default);
-
-    /// <summary>Marks the session ended and stores its debrief; false (and no change) when it had already ended.</summary>
-    Task<bool> EndSessionAsync(string sessionId, CallOutcome outcome, DateTimeOffset endedAt, DebriefRecord debrief, CancellationToken cancellationToken = default);
 
     Task<DebriefRecord?> FindDebriefAsync(string sessionId, CancellationToken cancellationToken = default);
 

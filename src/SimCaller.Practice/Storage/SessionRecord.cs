@@ -8,6 +8,12 @@ namespace SimCaller.Practice.Storage;
 /// <param name="Anger">The customer's anger after the latest turn.</param>
 /// <param name="Mood">The mood id after the latest turn.</param>
 /// <param name="Score">The debrief's score, once there is one.</param>
+/// <param name="PersonaHash">SHA-256 (hex) of <paramref name="PersonaYaml"/>.</param>
+/// <param name="PersonaYaml">The persona file as it was when the session started; turns, replays and reviews use it, not today's file.</param>
+/// <param name="RubricId">The rubric the session is scored with.</param>
+/// <param name="RubricHash">SHA-256 (hex) of that rubric's content.</param>
+/// <param name="Analyser">The live analyser's <c>Version</c>.</param>
+/// <param name="Code">The session code it was started from.</param>
 public sealed record SessionRecord(
     string Id,
     string PersonaId,
@@ -26,4 +32,10 @@ public sealed record SessionRecord(
     int Anger,
     string Mood,
     double? Score = null,
-    string? DebriefToken = null);
+    string? DebriefToken = null,
+    string? PersonaHash = null,
+    string? PersonaYaml = null,
+    string? RubricId = null,
+    string? RubricHash = null,
+    string? Analyser = null,
+    string? Code = null);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using static SimCaller.Core.Moods.MoodBands;
 
 namespace SimCaller.Speech.Prosody;
 
@@ -13,9 +14,6 @@ namespace SimCaller.Speech.Prosody;
 /// <param name="StyleDegree">Azure styledegree, 0.01-2.</param>
 public sealed record MoodProsody(string Rate, string Volume, string? Pitch, string? Style, double StyleDegree)
 {
-    /// <summary>Anger at which each band starts (annoyed, frustrated, angry, furious).</summary>
-    public const int AnnoyedFrom = 20, FrustratedFrom = 40, AngryFrom = 60, FuriousFrom = 80;
-
     /// <param name="anger">0-100; values outside are clamped.</param>
     /// <param name="allowPitch">Only some voices accept pitch (Polly neural voices do not).</param>
     public static MoodProsody For(int anger, bool allowPitch = true)

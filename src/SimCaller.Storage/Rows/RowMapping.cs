@@ -40,8 +40,10 @@ public static class RowMapping
             .ToArray();
     }
 
-    public static TurnRow ToRow(string sessionId, TranscriptTurn turn) => new()
+    public static TurnRow ToRow(string sessionId, TranscriptTurn turn, string? moodSnapshot = null, double? holdSeconds = null) => new()
     {
+        MoodSnapshot = moodSnapshot,
+        HoldSeconds = holdSeconds,
         SessionId = sessionId,
         Number = turn.Number,
         At = FormatTime(turn.At),

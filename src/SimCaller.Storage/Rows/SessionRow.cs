@@ -24,6 +24,12 @@ public sealed class SessionRow
     public string? Mood { get; set; }
     public double? Score { get; set; }
     public string? DebriefToken { get; set; }
+    public string? PersonaHash { get; set; }
+    public string? PersonaYaml { get; set; }
+    public string? RubricId { get; set; }
+    public string? RubricHash { get; set; }
+    public string? Analyser { get; set; }
+    public string? Code { get; set; }
 
     public static SessionRow From(SessionRecord session) => new()
     {
@@ -41,6 +47,12 @@ public sealed class SessionRow
         StartingAnger = session.StartingAnger,
         MoodSnapshot = session.MoodSnapshot,
         TurnCount = session.TurnCount,
+        PersonaHash = session.PersonaHash,
+        PersonaYaml = session.PersonaYaml,
+        RubricId = session.RubricId,
+        RubricHash = session.RubricHash,
+        Analyser = session.Analyser,
+        Code = session.Code,
     };
 
     public SessionRecord ToRecord() => new(
@@ -61,5 +73,11 @@ public sealed class SessionRow
         Anger ?? StartingAnger,
         Mood ?? "",
         Score,
-        DebriefToken);
+        DebriefToken,
+        PersonaHash,
+        PersonaYaml,
+        RubricId,
+        RubricHash,
+        Analyser,
+        Code);
 }

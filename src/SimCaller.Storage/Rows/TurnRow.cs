@@ -12,4 +12,7 @@ public sealed class TurnRow
     public string Mood { get; set; } = "";
     public string Techniques { get; set; } = "[]";
     public int Events { get; set; }
+    /// <summary>The mood machine's state after this turn (JSON); null on turns stored before schema version 4.</summary>
+    public string? MoodSnapshot { get; set; }
+    public double? HoldSeconds { get; set; }
 }

@@ -65,5 +65,19 @@ public static class Migrations
             );
             CREATE INDEX ix_session_codes_created_at ON session_codes (created_at);
             """),
+        // 4, not 3: version 3 is taken on another branch; the migrator applies any missing version in order.
+        new(4, "what a session was played against; the mood snapshot and hold of every turn", """
+            ALTER TABLE sessions ADD COLUMN persona_hash TEXT NULL;
+            ALTER TABLE sessions ADD COLUMN persona_yaml TEXT NULL;
+            ALTER TABLE sessions ADD COLUMN rubric_id TEXT NULL;
+            ALTER TABLE sessions ADD COLUMN rubric_hash TEXT NULL;
+            ALTER TABLE sessions ADD COLUMN analyser TEXT NULL;
+            ALTER TABLE sessions ADD COLUMN code TEXT NULL;
+            ALTER TABLE turns ADD COLUMN mood_snapshot TEXT NULL;
+            ALTER TABLE turns ADD COLUMN hold_seconds DOUBLE PRECISION NULL;
+            CREATE INDEX ix_sessions_persona_id ON sessions (persona_id);
+            CREATE INDEX ix_sessions_code ON sessions (code);
+            CREATE INDEX ix_sessions_trainee ON sessions (trainee);
+            """),
     ];
 }

@@ -7,7 +7,9 @@ namespace SimCaller.Storage.Schema;
 /// <summary>
 /// Brings a database up to the latest schema. Each step runs in its own transaction together with
 /// its schema_version row, so a crash leaves the database at a whole step; two processes starting at
-/// once serialise on the transaction and the second finds the work done.
+/// once serialise on the transaction and the second finds the work done. A step is applied when its
+/// version is not recorded yet, in version order, so a step numbered below one already applied (branches
+/// that each added a step, merged later) is still applied.
 /// </summary>
 public static class SchemaMigrator
 {
@@ -27,12 +29,12 @@ public static class SchemaMigrator
         CancellationToken cancellationToken = default)
     {
         await connection.ExecuteAsync(new CommandDefinition(CreateVersionTable, cancellationToken: cancellationToken));
-        var current = await CurrentVersionAsync(connection, null, cancellationToken);
-        foreach (var migration in migrations.Where(m => m.Version > current).OrderBy(m => m.Version))
+        var applied = await AppliedVersionsAsync(connection, null, cancellationToken);
+        foreach (var migration in migrations.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             // Re-read under the transaction's lock: another process may have applied it meanwhile.
-            if (await CurrentVersionAsync(connection, transaction, cancellationToken) >= migration.Version)
+            if ((await AppliedVersionsAsync(connection, transaction, cancellationToken)).Contains(migration.Version))
             {
                 continue;
             }
@@ -46,6 +48,10 @@ public static class SchemaMigrator
         }
         return await CurrentVersionAsync(connection, null, cancellationToken);
     }
+
+    private static async Task<HashSet<int>> AppliedVersionsAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<int>(new CommandDefinition(
+            "SELECT version FROM schema_version", transaction: transaction, cancellationToken: cancellationToken))).ToHashSet();
 
     private static Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<int>(new CommandDefinition(

@@ -109,7 +109,7 @@ public abstract class SessionStoreContract
         var open = await NewDatabaseAsync();
         var store = open();
         await CreateAsync(store, Session("s-1", T0));
-        await store.EndSessionAsync("s-1", CallOutcome.Abandoned, T0.AddMinutes(1), Debrief("s-1", "tok-1", 10));
+        await EndAsync(store, "s-1", CallOutcome.Abandoned, T0.AddMinutes(1), Debrief("s-1", "tok-1", 10));
 
         Assert.Equal(AppendResult.Conflict, await store.AppendTurnsAsync("s-1", 1, Exchange(2), "m", "k", "r"));
         Assert.Equal(AppendResult.Conflict, await store.AppendTurnsAsync("ghost", 1, Exchange(2), "m", "k", "r"));
@@ -195,14 +195,14 @@ public abstract class SessionStoreContract
         var store = open();
         await CreateAsync(store, Session("s-1", T0));
 
-        Assert.True(await store.EndSessionAsync("s-1", CallOutcome.Resolved, T0.AddMinutes(3), Debrief("s-1", "tok-first", 81.25)));
-        Assert.False(await store.EndSessionAsync("s-1", CallOutcome.Abandoned, T0.AddMinutes(4), Debrief("s-1", "tok-second", 5)));
+        Assert.True(await EndAsync(store, "s-1", CallOutcome.Resolved, T0.AddMinutes(3), Debrief("s-1", "tok-first", 81.25)));
+        Assert.False(await EndAsync(store, "s-1", CallOutcome.Abandoned, T0.AddMinutes(4), Debrief("s-1", "tok-second", 5)));
 
         var session = await store.FindSessionAsync("s-1");
         Assert.Equal((CallOutcome.Resolved, T0.AddMinutes(3), 81.25, "tok-first"), (session!.Outcome, session.EndedAt, session.Score, session.DebriefToken));
         Assert.Equal("tok-first", (await store.FindDebriefAsync("s-1"))!.Token);
         Assert.Null(await store.FindDebriefByTokenAsync("tok-second"));
-        Assert.False(await store.EndSessionAsync("ghost", CallOutcome.Abandoned, T0, Debrief("ghost", "tok-ghost", 0)));
+        Assert.False(await EndAsync(store, "ghost", CallOutcome.Abandoned, T0, Debrief("ghost", "tok-ghost", 0)));
     }
 
     [SkippableFact]
@@ -214,7 +214,7 @@ public abstract class SessionStoreContract
         await WarmUpAsync(instances, 8);
 
         var results = await AllAtOnceAsync(6, i =>
-            instances[i % 2].EndSessionAsync("s-1", CallOutcome.Abandoned, T0.AddMinutes(i), Debrief("s-1", $"tok-{i}", i)));
+            EndAsync(instances[i % 2], "s-1", CallOutcome.Abandoned, T0.AddMinutes(i), Debrief("s-1", $"tok-{i}", i)));
 
         var winner = Assert.Single(Enumerable.Range(0, 6), i => results[i]);
         Assert.Equal($"tok-{winner}", (await instances[1].FindDebriefAsync("s-1"))!.Token);
@@ -228,7 +228,7 @@ public abstract class SessionStoreContract
         var store = open();
         await CreateAsync(store, Session("s-1", T0));
         var debrief = Debrief("s-1", "Zq8-token_1", 73.35);
-        await store.EndSessionAsync("s-1", CallOutcome.Escalated, T0.AddMinutes(2), debrief);
+        await EndAsync(store, "s-1", CallOutcome.Escalated, T0.AddMinutes(2), debrief);
 
         Assert.Equal(debrief, await store.FindDebriefByTokenAsync("Zq8-token_1"));
         Assert.Equal(debrief, await store.FindDebriefAsync("s-1"));
@@ -260,7 +260,7 @@ public abstract class SessionStoreContract
         {
             await CreateAsync(store, Session(id, T0.AddMinutes(minutes)));
         }
-        await store.EndSessionAsync("c", CallOutcome.Resolved, T0.AddMinutes(25), Debrief("c", "tok-c", 90.5));
+        await EndAsync(store, "c", CallOutcome.Resolved, T0.AddMinutes(25), Debrief("c", "tok-c", 90.5));
 
         var listed = await store.ListSessionsAsync(3);
 
@@ -268,6 +268,70 @@ public abstract class SessionStoreContract
         Assert.Equal((90.5, "tok-c"), (listed[1].Score, listed[1].DebriefToken));
         Assert.Equal(["a", "c", "b", "d"], (await store.ListSessionsAsync(100)).Select(s => s.Id));
         Assert.Empty(await store.ListSessionsAsync(0));
+    }
+
+    [Fact]
+    public async Task A_call_loads_in_one_read_with_every_turn_snapshot_and_its_provenance()
+    {
+        if (await NewDatabaseAsync() is not { } open) return;
+        var store = open();
+        var session = Session("s-1", T0) with
+        {
+            PersonaHash = "ph", PersonaYaml = "id: stressed-traveler\n", RubricId = "default", RubricHash = "rh", Analyser = "rules/1", Code = "12345678",
+        };
+        await store.CreateSessionAsync(session, Opening(T0));
+        var exchange = Exchange(2);
+        await store.AppendTurnsAsync("s-1", 1, exchange, "unused", "k1", "r1");
+        var more = Exchange(4);
+        Assert.Equal(AppendResult.Appended, await store.AppendAsync("s-1", new TurnAppend(
+            3, [new StoredTurn(more[0], "after-4", 95.5), new StoredTurn(more[1], "after-4")], "after-4", "k2", "r2",
+            new CallEnding(CallOutcome.HungUp, T0.AddMinutes(3), Debrief("s-1", "tok-1", 12)))));
+
+        var call = await store.LoadCallAsync("s-1", "k1");
+
+        Assert.NotNull(call);
+        Assert.Equal(session with { EndedAt = T0.AddMinutes(3), Outcome = CallOutcome.HungUp, MoodSnapshot = "after-4", TurnCount = 5, Anger = 50, Mood = "frustrated", Score = 12, DebriefToken = "tok-1" }, call.Session);
+        Assert.Equal([1, 2, 3, 4, 5], call.Turns.Select(t => t.Turn.Number));
+        Assert.Equal([session.MoodSnapshot, null, null, "after-4", "after-4"], call.Turns.Select(t => t.MoodSnapshot));
+        Assert.Equal([null, null, null, 95.5, null], call.Turns.Select(t => t.HoldSeconds));
+        Assert.Equal("r1", call.RequestResult);
+        Assert.Null((await store.LoadCallAsync("s-1", "other"))!.RequestResult);
+        Assert.Null((await store.LoadCallAsync("s-1"))!.RequestResult);
+        Assert.Null(await store.LoadCallAsync("ghost"));
+        Assert.Equal(12, (await store.FindDebriefAsync("s-1"))!.Score);
+        // Ended in that same write: nothing more goes on.
+        Assert.Equal(AppendResult.Conflict, await store.AppendTurnsAsync("s-1", 5, Exchange(6), "m", null, null));
+    }
+
+    [Fact]
+    public async Task Sessions_are_queried_with_filters_paging_and_a_total()
+    {
+        if (await NewDatabaseAsync() is not { } open) return;
+        var store = open();
+        await store.CreateSessionAsync(Session("a", T0, trainee: "ann") with { Code = "111" }, Opening(T0));
+        await store.CreateSessionAsync(Session("b", T0.AddDays(1), trainee: "bob") with { Code = "111", Difficulty = "easy", PersonaYaml = "yaml" }, Opening(T0));
+        await store.CreateSessionAsync(Session("c", T0.AddDays(2), trainee: "ann") with { PersonaId = "abusive-caller" }, Opening(T0));
+        await EndAsync(store, "a", CallOutcome.Resolved, T0.AddHours(1), Debrief("a", "tok-a", 80));
+        await EndAsync(store, "b", CallOutcome.HungUp, T0.AddDays(1).AddHours(1), Debrief("b", "tok-b", 20));
+
+        async Task<string[]> Ids(SessionQuery query) => (await store.QuerySessionsAsync(query)).Sessions.Select(s => s.Id).ToArray();
+
+        Assert.Equal(["c", "b", "a"], await Ids(new SessionQuery()));
+        Assert.Equal(["b", "a"], await Ids(new SessionQuery(Code: "111")));
+        Assert.Equal(["c"], await Ids(new SessionQuery(PersonaId: "abusive-caller")));
+        Assert.Equal(["b"], await Ids(new SessionQuery(Difficulty: "easy")));
+        Assert.Equal(["c", "a"], await Ids(new SessionQuery(Trainee: "ann")));
+        Assert.Equal(["b"], await Ids(new SessionQuery(Outcome: CallOutcome.HungUp)));
+        Assert.Equal(["c"], await Ids(new SessionQuery(Outcome: CallOutcome.InProgress)));
+        Assert.Equal(["b"], await Ids(new SessionQuery(From: T0.AddHours(12), To: T0.AddDays(2))));
+        Assert.Equal(["a"], await Ids(new SessionQuery(MinScore: 50)));
+        Assert.Equal(["b"], await Ids(new SessionQuery(MaxScore: 50)));
+        Assert.Equal(["b", "a"], await Ids(new SessionQuery(MinScore: 20, MaxScore: 80)));
+        var page = await store.QuerySessionsAsync(new SessionQuery(Offset: 1, Limit: 1));
+        Assert.Equal(["b"], page.Sessions.Select(s => s.Id));
+        Assert.Equal(3, page.Total);
+        Assert.Null(page.Sessions[0].PersonaYaml); // listings leave the persona copy out
+        Assert.Equal("yaml", (await store.FindSessionAsync("b"))!.PersonaYaml);
     }
 
     /// <summary>Starts the calls together, each on its own thread, released at once so they overlap in the database.</summary>
@@ -292,6 +356,11 @@ public abstract class SessionStoreContract
         CallOutcome.InProgress, 60, """{"anger":60}""", TurnCount: 1, Anger: 60, Mood: "angry");
 
     private static TranscriptTurn Opening(DateTimeOffset at) => Turn(1, Speaker.Customer, "My flight was cancelled!", 60, "angry", at: at);
+
+    /// <summary>Ends a session that holds only its opening line, as the service's last write does; true when this ended it.</summary>
+    private static async Task<bool> EndAsync(ISessionStore store, string sessionId, CallOutcome outcome, DateTimeOffset endedAt, DebriefRecord debrief) =>
+        await store.AppendAsync(sessionId, new TurnAppend(1, [], $"ended-{outcome.ToId()}", Ending: new CallEnding(outcome, endedAt, debrief)))
+            == AppendResult.Appended;
 
     private static Task CreateAsync(ISessionStore store, SessionRecord session) => store.CreateSessionAsync(session, Opening(session.StartedAt));
 

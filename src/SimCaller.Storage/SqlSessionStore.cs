@@ -10,7 +10,11 @@ namespace SimCaller.Storage;
 /// <summary>
 /// The session store over any SQL engine that takes the shared schema and <see cref="SessionSql"/>:
 /// every query and transaction lives here once. An engine's store supplies only how to open a
-/// connection, how to prepare the schema and, where it differs, how to begin a write.
+/// connection, how to prepare the schema and, where it differs, how to begin a write and which
+/// failures mean a pooled connection had gone stale.
+/// Every operation runs through <see cref="RunAsync{T}"/>: a stale connection is retried once on a fresh
+/// one (each operation is atomic and safe to repeat), and any other database failure surfaces as a
+/// <see cref="StorageException"/>, never as the driver's own exception.
 /// </summary>
 public abstract class SqlSessionStore<TConnection> : ISessionStore
     where TConnection : DbConnection
@@ -27,21 +31,31 @@ public abstract class SqlSessionStore<TConnection> : ISessionStore
     private protected TimeProvider Time { get; }
 
     /// <summary>Creates or migrates the schema now rather than on first use; returns the schema version.</summary>
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken: cancellationToken));
-    }
+    public Task<int> MigrateAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(connection => connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken: cancellationToken)), cancellationToken);
 
-    public async Task CreateSessionAsync(SessionRecord session, TranscriptTurn opening, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertSession, SessionRow.From(session), transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertTurn, RowMapping.ToRow(session.Id, opening), transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task<bool> CreateSessionAsync(SessionRecord session, TranscriptTurn opening, CancellationToken cancellationToken = default) =>
+        RunAsync(async connection =>
+        {
+            await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertSession, SessionRow.From(session), transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertTurn, RowMapping.ToRow(session.Id, opening), transaction, cancellationToken: cancellationToken));
+            if (session.ExternalRef is not null)
+            {
+                // The reference's primary key decides between two starts of one call: on PostgreSQL the
+                // later insert waits for the earlier transaction and then inserts nothing; on SQLite the
+                // write lock taken at BEGIN has already put them in line. The loser's rows are rolled back.
+                var claimed = await connection.ExecuteAsync(new CommandDefinition(
+                    SessionSql.ClaimExternalRef, new { session.ExternalRef, session.Id }, transaction, cancellationToken: cancellationToken));
+                if (claimed == 0)
+                {
+                    return false;
+                }
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
 
     public Task<SessionRecord?> FindSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
         QuerySessionAsync(SessionSql.Select + " WHERE s.id = @Value", sessionId, cancellationToken);
@@ -49,101 +63,98 @@ public abstract class SqlSessionStore<TConnection> : ISessionStore
     public Task<SessionRecord?> FindSessionByExternalRefAsync(string externalRef, CancellationToken cancellationToken = default) =>
         QuerySessionAsync(SessionSql.Select + " WHERE s.external_ref = @Value ORDER BY s.started_at DESC LIMIT 1", externalRef, cancellationToken);
 
-    public async Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(int limit, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SessionRow>(new CommandDefinition(
-            SessionSql.Select + " ORDER BY s.started_at DESC, s.id DESC LIMIT @Limit",
-            new { Limit = Math.Max(0, limit) },
-            cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToRecord()).ToArray();
-    }
+    public Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(int limit, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<SessionRecord>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<SessionRow>(new CommandDefinition(
+                SessionSql.Select + " ORDER BY s.started_at DESC, s.id DESC LIMIT @Limit",
+                new { Limit = Math.Max(0, limit) },
+                cancellationToken: cancellationToken));
+            return rows.Select(r => r.ToRecord()).ToArray();
+        }, cancellationToken);
 
-    public async Task<IReadOnlyList<TranscriptTurn>> GetTurnsAsync(string sessionId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        var rows = await connection.QueryAsync<TurnRow>(new CommandDefinition(
-            SessionSql.SelectTurns, new { SessionId = sessionId }, cancellationToken: cancellationToken));
-        return rows.Select(RowMapping.ToTurn).ToArray();
-    }
+    public Task<IReadOnlyList<TranscriptTurn>> GetTurnsAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<TranscriptTurn>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<TurnRow>(new CommandDefinition(
+                SessionSql.SelectTurns, new { SessionId = sessionId }, cancellationToken: cancellationToken));
+            return rows.Select(RowMapping.ToTurn).ToArray();
+        }, cancellationToken);
 
-    public async Task<AppendResult> AppendTurnsAsync(
+    public Task<AppendResult> AppendTurnsAsync(
         string sessionId,
         int expectedTurnCount,
         IReadOnlyList<TranscriptTurn> turns,
         string moodSnapshot,
         string? requestKey,
         string? resultJson,
-        CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
-        if (requestKey is not null && await SelectTurnRequestAsync(connection, transaction, sessionId, requestKey, cancellationToken) is not null)
+        CancellationToken cancellationToken = default) =>
+        RunAsync(async connection =>
         {
-            return AppendResult.DuplicateRequest;
-        }
-        // Of two appends at one turn count only one gets past this update: on SQLite the other is held
-        // off by the write lock taken at BEGIN; on PostgreSQL it waits on the session row's lock, then
-        // re-checks the count against the committed row and so updates nothing.
-        var advanced = await connection.ExecuteAsync(new CommandDefinition(
-            SessionSql.AdvanceSession,
-            new { SessionId = sessionId, MoodSnapshot = moodSnapshot, Added = turns.Count, Expected = expectedTurnCount },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (advanced == 0)
-        {
-            // Lost to a turn that just committed; if it carried this request key, this post is its repeat.
-            // (Under SQLite's up-front lock nothing can have committed since the check above, so there
-            // this finds nothing new and costs one read on the conflict path only.)
-            return requestKey is not null && await SelectTurnRequestAsync(connection, transaction, sessionId, requestKey, cancellationToken) is not null
-                ? AppendResult.DuplicateRequest
-                : AppendResult.Conflict;
-        }
-        await connection.ExecuteAsync(new CommandDefinition(
-            SessionSql.InsertTurn, turns.Select(t => RowMapping.ToRow(sessionId, t)), transaction, cancellationToken: cancellationToken));
-        if (requestKey is not null)
-        {
-            // The key's unique constraint is the last word: a same-key post that got past the checks
-            // above inserts nothing here and its whole transaction is dropped.
-            var remembered = await connection.ExecuteAsync(new CommandDefinition(
-                SessionSql.InsertTurnRequest,
-                new { SessionId = sessionId, RequestKey = requestKey, Result = resultJson ?? "" },
-                transaction,
-                cancellationToken: cancellationToken));
-            if (remembered == 0)
+            await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+            if (requestKey is not null && await SelectTurnRequestAsync(connection, transaction, sessionId, requestKey, cancellationToken) is not null)
             {
                 return AppendResult.DuplicateRequest;
             }
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return AppendResult.Appended;
-    }
+            // Of two appends at one turn count only one gets past this update: on SQLite the other is held
+            // off by the write lock taken at BEGIN; on PostgreSQL it waits on the session row's lock, then
+            // re-checks the count against the committed row and so updates nothing.
+            var advanced = await connection.ExecuteAsync(new CommandDefinition(
+                SessionSql.AdvanceSession,
+                new { SessionId = sessionId, MoodSnapshot = moodSnapshot, Added = turns.Count, Expected = expectedTurnCount },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (advanced == 0)
+            {
+                // Lost to a turn that just committed; if it carried this request key, this post is its repeat.
+                // (Under SQLite's up-front lock nothing can have committed since the check above, so there
+                // this finds nothing new and costs one read on the conflict path only.)
+                return requestKey is not null && await SelectTurnRequestAsync(connection, transaction, sessionId, requestKey, cancellationToken) is not null
+                    ? AppendResult.DuplicateRequest
+                    : AppendResult.Conflict;
+            }
+            await connection.ExecuteAsync(new CommandDefinition(
+                SessionSql.InsertTurn, turns.Select(t => RowMapping.ToRow(sessionId, t)), transaction, cancellationToken: cancellationToken));
+            if (requestKey is not null)
+            {
+                // The key's unique constraint is the last word: a same-key post that got past the checks
+                // above inserts nothing here and its whole transaction is dropped.
+                var remembered = await connection.ExecuteAsync(new CommandDefinition(
+                    SessionSql.InsertTurnRequest,
+                    new { SessionId = sessionId, RequestKey = requestKey, Result = resultJson ?? "" },
+                    transaction,
+                    cancellationToken: cancellationToken));
+                if (remembered == 0)
+                {
+                    return AppendResult.DuplicateRequest;
+                }
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return AppendResult.Appended;
+        }, cancellationToken);
 
-    public async Task<string?> FindTurnResultAsync(string sessionId, string requestKey, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        return await SelectTurnRequestAsync(connection, null, sessionId, requestKey, cancellationToken);
-    }
+    public Task<string?> FindTurnResultAsync(string sessionId, string requestKey, CancellationToken cancellationToken = default) =>
+        RunAsync(connection => SelectTurnRequestAsync(connection, null, sessionId, requestKey, cancellationToken), cancellationToken);
 
-    public async Task<bool> EndSessionAsync(string sessionId, CallOutcome outcome, DateTimeOffset endedAt, DebriefRecord debrief, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
-        // A concurrent end waits on the lock (SQLite: the write lock; PostgreSQL: the row's), then finds
-        // ended_at set and updates nothing.
-        var ended = await connection.ExecuteAsync(new CommandDefinition(
-            SessionSql.EndSession,
-            new { SessionId = sessionId, EndedAt = RowMapping.FormatTime(endedAt), Outcome = outcome.ToId() },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (ended == 0)
+    public Task<bool> EndSessionAsync(string sessionId, CallOutcome outcome, DateTimeOffset endedAt, DebriefRecord debrief, CancellationToken cancellationToken = default) =>
+        RunAsync(async connection =>
         {
-            return false;
-        }
-        await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertDebrief, DebriefRow.From(debrief), transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+            await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+            // A concurrent end waits on the lock (SQLite: the write lock; PostgreSQL: the row's), then finds
+            // ended_at set and updates nothing.
+            var ended = await connection.ExecuteAsync(new CommandDefinition(
+                SessionSql.EndSession,
+                new { SessionId = sessionId, EndedAt = RowMapping.FormatTime(endedAt), Outcome = outcome.ToId() },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (ended == 0)
+            {
+                return false;
+            }
+            await connection.ExecuteAsync(new CommandDefinition(SessionSql.InsertDebrief, DebriefRow.From(debrief), transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
 
     public Task<DebriefRecord?> FindDebriefAsync(string sessionId, CancellationToken cancellationToken = default) =>
         QueryDebriefAsync(SessionSql.SelectDebrief + " WHERE session_id = @Value", sessionId, cancellationToken);
@@ -151,32 +162,38 @@ public abstract class SqlSessionStore<TConnection> : ISessionStore
     public Task<DebriefRecord?> FindDebriefByTokenAsync(string token, CancellationToken cancellationToken = default) =>
         QueryDebriefAsync(SessionSql.SelectDebrief + " WHERE token = @Value", token, cancellationToken);
 
-    public async Task<bool> CreateCodeAsync(SessionCode code, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            SessionSql.InsertCode, SessionCodeRow.From(code), cancellationToken: cancellationToken));
-        return inserted == 1;
-    }
+    public Task<bool> CreateCodeAsync(SessionCode code, CancellationToken cancellationToken = default) =>
+        RunAsync(async connection => await connection.ExecuteAsync(new CommandDefinition(
+            SessionSql.InsertCode, SessionCodeRow.From(code), cancellationToken: cancellationToken)) == 1, cancellationToken);
 
-    public async Task<SessionCode?> FindCodeAsync(string code, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<SessionCodeRow>(new CommandDefinition(
-            SessionSql.SelectCode + " WHERE code = @Code", new { Code = code }, cancellationToken: cancellationToken));
-        return row?.ToCode();
-    }
+    public Task<SessionCode?> FindCodeAsync(string code, CancellationToken cancellationToken = default) =>
+        RunAsync(async connection => (await connection.QuerySingleOrDefaultAsync<SessionCodeRow>(new CommandDefinition(
+            SessionSql.SelectCode + " WHERE code = @Code", new { Code = code }, cancellationToken: cancellationToken)))?.ToCode(), cancellationToken);
 
-    public async Task<IReadOnlyList<SessionCode>> ListCodesAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SessionCodeRow>(new CommandDefinition(
-            SessionSql.SelectCode + " ORDER BY created_at DESC, code", cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToCode()).ToArray();
-    }
+    public Task<IReadOnlyList<SessionCode>> ListCodesAsync(CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<SessionCode>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<SessionCodeRow>(new CommandDefinition(
+                SessionSql.SelectCode + " ORDER BY created_at DESC, code", cancellationToken: cancellationToken));
+            return rows.Select(r => r.ToCode()).ToArray();
+        }, cancellationToken);
+
+    /// <summary>Which database, for messages (never a password).</summary>
+    private protected abstract string DatabaseName { get; }
 
     /// <summary>An open connection; a failure to open is a <see cref="StorageException"/> naming the database.</summary>
     private protected abstract Task<TConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when the failure says the connection itself was dead before the operation began, e.g. a pooled
+    /// connection the server dropped in a restart: the same operation on a fresh connection may well work.
+    /// </summary>
+    private protected virtual bool IsStaleConnection(DbException failure) => false;
+
+    /// <summary>Forgets pooled connections after a stale one: they were opened to the same server and are as dead.</summary>
+    private protected virtual void DropPooledConnections()
+    {
+    }
 
     /// <summary>Creates or migrates the schema, on a connection of its own.</summary>
     private protected abstract Task PrepareSchemaAsync();
@@ -203,25 +220,40 @@ public abstract class SqlSessionStore<TConnection> : ISessionStore
         }
     }
 
-    private async Task<TConnection> OpenReadyAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one store operation on its own connection. A stale connection is retried once on a fresh one:
+    /// its transaction committed nothing, and every operation here is atomic and safe to repeat anyway
+    /// (request keys, turn counts, unique references). Any other database failure becomes a
+    /// <see cref="StorageException"/>, so callers see one kind of outage whatever the engine.
+    /// </summary>
+    private async Task<T> RunAsync<T>(Func<TConnection, Task<T>> operation, CancellationToken cancellationToken)
     {
-        await EnsureReadyAsync().WaitAsync(cancellationToken);
-        return await OpenAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await EnsureReadyAsync().WaitAsync(cancellationToken);
+                await using var connection = await OpenAsync(cancellationToken);
+                return await operation(connection);
+            }
+            catch (DbException e) when (attempt == 1 && IsStaleConnection(e))
+            {
+                DropPooledConnections();
+            }
+            catch (DbException e)
+            {
+                throw new StorageException($"The database {DatabaseName} failed: {e.Message}", e);
+            }
+        }
     }
 
-    private async Task<SessionRecord?> QuerySessionAsync(string sql, string value, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        var row = await connection.QueryFirstOrDefaultAsync<SessionRow>(new CommandDefinition(sql, new { Value = value }, cancellationToken: cancellationToken));
-        return row?.ToRecord();
-    }
+    private Task<SessionRecord?> QuerySessionAsync(string sql, string value, CancellationToken cancellationToken) =>
+        RunAsync(async connection => (await connection.QueryFirstOrDefaultAsync<SessionRow>(
+            new CommandDefinition(sql, new { Value = value }, cancellationToken: cancellationToken)))?.ToRecord(), cancellationToken);
 
-    private async Task<DebriefRecord?> QueryDebriefAsync(string sql, string value, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenReadyAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<DebriefRow>(new CommandDefinition(sql, new { Value = value }, cancellationToken: cancellationToken));
-        return row?.ToRecord();
-    }
+    private Task<DebriefRecord?> QueryDebriefAsync(string sql, string value, CancellationToken cancellationToken) =>
+        RunAsync(async connection => (await connection.QuerySingleOrDefaultAsync<DebriefRow>(
+            new CommandDefinition(sql, new { Value = value }, cancellationToken: cancellationToken)))?.ToRecord(), cancellationToken);
 
     private static Task<string?> SelectTurnRequestAsync(
         DbConnection connection, DbTransaction? transaction, string sessionId, string requestKey, CancellationToken cancellationToken) =>

@@ -51,15 +51,36 @@ public abstract class SessionStoreContract
     }
 
     [Fact]
-    public async Task The_latest_session_with_an_external_reference_is_found()
+    public async Task An_external_reference_starts_one_session_and_a_second_start_writes_nothing()
     {
         if (await NewDatabaseAsync() is not { } open) return;
         var store = open();
-        await CreateAsync(store, Session("first", T0, externalRef: "CA-1"));
-        await CreateAsync(store, Session("second", T0.AddMinutes(5), externalRef: "CA-1"));
-        await CreateAsync(store, Session("other", T0.AddMinutes(9), externalRef: "CA-2"));
+        Assert.True(await store.CreateSessionAsync(Session("first", T0, externalRef: "CA-1"), Opening(T0)));
 
-        Assert.Equal("second", (await store.FindSessionByExternalRefAsync("CA-1"))?.Id);
+        Assert.False(await store.CreateSessionAsync(Session("second", T0.AddMinutes(5), externalRef: "CA-1"), Opening(T0)));
+        Assert.True(await store.CreateSessionAsync(Session("other", T0.AddMinutes(9), externalRef: "CA-2"), Opening(T0)));
+        Assert.True(await store.CreateSessionAsync(Session("no-ref", T0.AddMinutes(7)), Opening(T0)));
+
+        Assert.Equal("first", (await store.FindSessionByExternalRefAsync("CA-1"))?.Id);
+        Assert.Null(await store.FindSessionAsync("second"));
+        Assert.Empty(await store.GetTurnsAsync("second"));
+        Assert.Equal(["other", "no-ref", "first"], (await store.ListSessionsAsync(10)).Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task Concurrent_starts_with_one_external_reference_from_two_instances_store_one_session()
+    {
+        if (await NewDatabaseAsync() is not { } open) return;
+        ISessionStore[] instances = [open(), open()];
+        await WarmUpAsync(instances, 8);
+
+        var created = await AllAtOnceAsync(8, i =>
+            instances[i % 2].CreateSessionAsync(Session($"s-{i}", T0.AddSeconds(i), externalRef: "CA-race"), Opening(T0)));
+
+        Assert.Equal(1, created.Count(c => c));
+        var winner = Array.IndexOf(created, true);
+        Assert.Equal($"s-{winner}", (await instances[1].FindSessionByExternalRefAsync("CA-race"))?.Id);
+        Assert.Equal([$"s-{winner}"], (await instances[0].ListSessionsAsync(100)).Select(s => s.Id));
     }
 
     [Fact]

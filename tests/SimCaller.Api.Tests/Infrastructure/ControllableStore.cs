@@ -25,6 +25,9 @@ public sealed class ControllableStore(ISessionStore inner) : ISessionStore
     /// <summary>Calls the frozen store has held so far.</summary>
     public int HeldCalls;
 
+    /// <summary>When the frozen store first held a call (<see cref="System.Diagnostics.Stopwatch"/> ticks), 0 before.</summary>
+    public long FirstHeldAt;
+
     /// <summary>Puts this store under the service's store deadline, in place of the configured engine's.</summary>
     public void Register(IServiceCollection services) =>
         services.AddKeyedSingleton<ISessionStore>(TimeLimitedSessionStore.InnerServiceKey, this);
@@ -126,7 +129,7 @@ public sealed class ControllableStore(ISessionStore inner) : ISessionStore
             if (_freezes(operation)) thawed = _thawed.Task;
         }
         if (thawed is null) return await call(ct);
-        Interlocked.Increment(ref HeldCalls);
+        if (Interlocked.Increment(ref HeldCalls) == 1) FirstHeldAt = System.Diagnostics.Stopwatch.GetTimestamp();
         // A frozen server neither answers nor cancels; once thawed it runs what it had been sent.
         await thawed;
         return await call(CancellationToken.None);

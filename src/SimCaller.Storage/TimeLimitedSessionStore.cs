@@ -30,8 +30,6 @@ public sealed class TimeLimitedSessionStore : ISessionStore
         _time = time ?? TimeProvider.System;
     }
 
-    public TimeSpan Timeout => _timeout;
-
     public Task<bool> CreateSessionAsync(SessionRecord session, TranscriptTurn opening, CancellationToken cancellationToken = default) =>
         BoundAsync(ct => _inner.CreateSessionAsync(session, opening, ct), "storing a new session", cancellationToken);
 

@@ -19,19 +19,19 @@ public sealed class CallOutageLog(ILogger<CallOutageLog> logger, TimeProvider ti
         if (_failing.TryAdd(callSid, time.GetUtcNow()))
         {
             Prune();
-            logger.LogWarning("Database unavailable at {Path}: {Problem} The caller hears that the line broke up and is asked again; "
-                + "further failures on this call are logged at debug level", path, outage.Message);
+            logger.LogWarning("Database unavailable at {Path} on call {CallSid}: {Problem} The caller hears that the line broke up and is asked again; "
+                + "further failures on this call are logged at debug level", path, callSid, outage.Message);
         }
         else
         {
-            logger.LogDebug("Database still unavailable at {Path}: {Problem}", path, outage.Message);
+            logger.LogDebug("Database still unavailable at {Path} on call {CallSid}: {Problem}", path, callSid, outage.Message);
         }
     }
 
     public void Answered(string callSid)
     {
         if (!_failing.IsEmpty && _failing.TryRemove(callSid, out var since))
-            logger.LogInformation("Database answering again for this call after {Seconds:0.#} s", (time.GetUtcNow() - since).TotalSeconds);
+            logger.LogInformation("Database answering again for call {CallSid} after {Seconds:0.#} s", callSid, (time.GetUtcNow() - since).TotalSeconds);
     }
 
     private void Prune()

@@ -11,11 +11,14 @@ using SimCaller.Storage;
 // The single composition root of the phone practice service.
 var builder = WebApplication.CreateBuilder(args);
 
+// The logger belongs to this host, not to the static Log.Logger: several hosts in one process (the tests'
+// API instances) would otherwise all write through whichever was built last.
 builder.Services.AddSerilog((services, logging) => logging
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
+    preserveStaticLogger: true);
 
 builder.Services.AddSimCallerPractice(builder.Configuration);
 
@@ -50,7 +53,7 @@ builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.MapHealthChecks("/health");
 app.MapTwilioWebhooks();
 app.MapDebriefPages();

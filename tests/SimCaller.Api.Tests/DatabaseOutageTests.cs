@@ -166,6 +166,35 @@ public sealed class DatabaseOutageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failing_database_at_the_menu_and_the_code_prompt_asks_for_the_same_keys_again()
+    {
+        var code = await _app.Services.GetRequiredService<PracticeService>().CreateCodeAsync("abusive-caller", null, 99, null);
+        var call = new TwilioCallSimulator(_app.CreateClient(), to: "+15557770999");
+        await call.DialAsync();
+        var menu = (string)call.Gather!.Attribute("action")!;
+
+        _store.Fail(_ => true);
+        await call.PressAsync("9");
+        Assert.Equal(menu, (string?)call.Gather?.Attribute("action"));
+        Assert.Equal("dtmf speech", (string?)call.Gather!.Attribute("input"));
+        Assert.Equal(LineBrokeUp.MenuLine, call.Gather.Element("Say")?.Value);
+
+        _store.Fail(null);
+        await call.PressAsync("9");
+        var codeEntry = (string)call.Gather!.Attribute("action")!;
+        _store.Fail(_ => true);
+        await call.PressAsync(code.Code);
+        Assert.Equal(codeEntry, (string?)call.Gather?.Attribute("action"));
+        Assert.Equal("#", (string?)call.Gather!.Attribute("finishOnKey"));
+        Assert.Equal(LineBrokeUp.CodeLine, call.Gather.Element("Say")?.Value);
+
+        _store.Fail(null);
+        await call.PressAsync(code.Code);
+        Assert.Contains("n=1", (string?)call.Gather?.Attribute("action"));
+        Assert.Equal(99, (await SessionOf(call)).Seed);
+    }
+
+    [Fact]
     public async Task A_database_that_never_comes_back_ends_the_held_call_politely()
     {
         var call = NewCall();

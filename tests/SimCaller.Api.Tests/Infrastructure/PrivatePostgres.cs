@@ -16,6 +16,7 @@ public sealed class PrivatePostgres : IAsyncLifetime
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
 
     private string? _folder;
+    private string _startOptions = "";
     private string DataDirectory => Path.Combine(_folder!, "data");
 
     public string? SkipReason { get; private set; }
@@ -38,20 +39,27 @@ public sealed class PrivatePostgres : IAsyncLifetime
         if (asRoot) await RunAsync("chown", ["postgres:postgres", _folder], asPostgres: false);
         var port = FreePort();
         await RunAsync(Path.Combine(BinDirectory, "initdb"), ["-D", DataDirectory, "--auth=trust", "-U", "postgres"]);
-        await RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
-            ["-D", DataDirectory, "-l", Path.Combine(_folder, "log"), "-o", $"-p {port} -k {_folder} -c listen_addresses=127.0.0.1", "-w", "start"]);
+        _startOptions = $"-p {port} -k {_folder} -c listen_addresses=127.0.0.1";
+        await StartAsync();
         ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 
     /// <summary>Restarts the server as an administrator would (fast shutdown: every connection is ended).</summary>
     public Task RestartAsync() => RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "restart"]);
 
+    /// <summary>Stops the server (fast shutdown); <see cref="StartAsync"/> brings it back on the same port.</summary>
+    public Task StopAsync() => RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"]);
+
+    public Task StartAsync() => RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
+        ["-D", DataDirectory, "-l", Path.Combine(_folder!, "log"), "-o", _startOptions, "-w", "start"]);
+
     public async Task DisposeAsync()
     {
         if (_folder is null) return;
         try
         {
-            await RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]);
+            // Already stopped by a test that failed half-way is fine too.
+            await RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         finally
         {

@@ -6,17 +6,26 @@ using SimCaller.Api.Twilio;
 using SimCaller.Practice;
 using SimCaller.Speech.Azure;
 using SimCaller.Speech.Caching;
+using SimCaller.Storage;
 
 // The single composition root of the phone practice service.
 var builder = WebApplication.CreateBuilder(args);
 
+// The logger belongs to this host, not to the static Log.Logger: several hosts in one process (the tests'
+// API instances) would otherwise all write through whichever was built last.
 builder.Services.AddSerilog((services, logging) => logging
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
+    preserveStaticLogger: true);
 
 builder.Services.AddSimCallerPractice(builder.Configuration);
+
+// Every database call gets a deadline well inside Twilio's 15 s; past it the caller keeps the line (DatabaseOutageFilter).
+builder.Services.AddOptions<DatabaseTimeoutOptions>().BindConfiguration(TwilioOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<DatabaseTimeoutOptions>, DatabaseTimeoutOptions.Validator>();
+builder.Services.AddSessionStoreTimeout(sp => sp.GetRequiredService<IOptions<DatabaseTimeoutOptions>>().Value.DatabaseTimeout);
 
 var twilioSection = builder.Configuration.GetSection(TwilioOptions.Section);
 builder.Services.AddOptions<TwilioOptions>().Configure(options => options.Load(twilioSection));
@@ -38,11 +47,13 @@ if (azure.IsConfigured)
 builder.Services.AddSingleton<CustomerAudio>();
 builder.Services.AddSingleton<PhoneCallFlow>();
 builder.Services.AddSingleton<TwilioSignatureFilter>();
+builder.Services.AddSingleton<CallOutageLog>();
+builder.Services.AddSingleton<DatabaseOutageFilter>();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.MapHealthChecks("/health");
 app.MapTwilioWebhooks();
 app.MapDebriefPages();

@@ -66,9 +66,18 @@ public sealed class PracticeService
         _logger = logger ?? NullLogger<PracticeService>.Instance;
     }
 
+    /// <summary>
+    /// Starts a call. Idempotent per <see cref="StartSessionRequest.ExternalRef"/>: a request whose reference
+    /// already started a session (a retried webhook, even one racing the first) gets that session and its
+    /// opening line back, marked <see cref="SessionStarted.Replayed"/>.
+    /// </summary>
     public async Task<SessionStarted> StartAsync(StartSessionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.ExternalRef is not null && await StartedByAsync(request.ExternalRef, ct) is { } earlier)
+        {
+            return earlier;
+        }
         var (persona, difficulty) = ResolvePersona(request.PersonaId, request.Difficulty);
         var seed = request.Seed ?? RandomIds.Seed();
         var engine = new TurnEngine(persona, difficulty, seed);
@@ -83,7 +92,12 @@ public sealed class PracticeService
             PersonaHash: Fingerprint.Of(persona.SourceText), PersonaYaml: persona.SourceText, RubricId: _rubric.Id, RubricHash: _rubricHash,
             Analyser: _analyzer.Version, Code: code);
         var openingTurn = new TranscriptTurn(1, now, Speaker.Customer, opening, state.Anger, Mood(state).ToId(), []);
-        await _store.CreateSessionAsync(session, openingTurn, ct);
+        if (!await _store.CreateSessionAsync(session, openingTurn, ct))
+        {
+            // Another request with this reference stored its session first: that one is the call.
+            return await StartedByAsync(request.ExternalRef!, ct)
+                ?? throw new PracticeException($"The session started by '{request.ExternalRef}' is missing.");
+        }
         _logger.LogInformation("Session {SessionId} started: {Persona} ({Difficulty}, seed {Seed}) on {Channel}",
             session.Id, persona.Id, difficulty, seed, request.Channel);
         return new SessionStarted(session.Id, persona.Id, persona.Name, difficulty, seed, opening, state.Anger, Mood(state));
@@ -280,6 +294,19 @@ public sealed class PracticeService
 
     /// <summary>Session codes, newest first.</summary>
     public Task<IReadOnlyList<SessionCode>> ListCodesAsync(CancellationToken ct = default) => _store.ListCodesAsync(ct);
+
+    /// <summary>The session this reference started, answered as its start was; null when there is none.</summary>
+    private async Task<SessionStarted?> StartedByAsync(string externalRef, CancellationToken ct)
+    {
+        if (await _store.FindSessionByExternalRefAsync(externalRef, ct) is not { } session)
+        {
+            return null;
+        }
+        var opening = (await _store.GetTurnsAsync(session.Id, ct)).FirstOrDefault(t => t.Speaker == Speaker.Customer);
+        var mood = MoodStateIds.TryParse(opening?.Mood ?? "", out var parsed) ? parsed : MoodStateIds.FromAnger(session.StartingAnger);
+        return new SessionStarted(session.Id, session.PersonaId, session.PersonaName, session.Difficulty, session.Seed,
+            opening?.Text ?? "", session.StartingAnger, mood, Replayed: true);
+    }
 
     private (PersonaDefinition Persona, string Difficulty) ResolvePersona(string personaId, string? difficulty)
     {

@@ -1,9 +1,9 @@
-using SimCaller.Practice;
+using SimCaller.Practice.Storage;
 
 namespace SimCaller.Storage;
 
-/// <summary>The store cannot be reached or opened (bad path, no permission, not a database).</summary>
-public sealed class StorageException : PracticeException
+/// <summary>The database cannot be reached, opened or used (bad path, no permission, not a database, server down).</summary>
+public sealed class StorageException : StoreUnavailableException
 {
     public StorageException(string message, Exception inner)
         : base(message, inner)

@@ -16,7 +16,7 @@ public sealed class CountingStore(ISessionStore inner) : ISessionStore
         return result;
     }
 
-    public Task CreateSessionAsync(SessionRecord session, TranscriptTurn opening, CancellationToken cancellationToken = default) => Count(inner.CreateSessionAsync(session, opening, cancellationToken));
+    public Task<bool> CreateSessionAsync(SessionRecord session, TranscriptTurn opening, CancellationToken cancellationToken = default) => Count(inner.CreateSessionAsync(session, opening, cancellationToken));
     public Task<SessionRecord?> FindSessionAsync(string sessionId, CancellationToken cancellationToken = default) => Count(inner.FindSessionAsync(sessionId, cancellationToken));
     public Task<SessionRecord?> FindSessionByExternalRefAsync(string externalRef, CancellationToken cancellationToken = default) => Count(inner.FindSessionByExternalRefAsync(externalRef, cancellationToken));
     public Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(int limit, CancellationToken cancellationToken = default) => Count(inner.ListSessionsAsync(limit, cancellationToken));

@@ -87,6 +87,35 @@ public class SchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_sessions_left_by_one_retried_call_survive_the_migration_and_the_latest_keeps_the_reference()
+    {
+        var path = Path.Combine(_folder, "doubled.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            await SchemaMigrator.MigrateAsync(connection, Migrations.All.Where(m => m.Version <= 2).ToArray(), TimeProvider.System);
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO sessions (id, persona_id, persona_name, difficulty, seed, channel, trainee, external_ref,
+                                      started_at, ended_at, outcome, starting_anger, mood_snapshot, turn_count)
+                VALUES ('older', 'stressed-traveler', 'Dana', 'standard', 1, 'phone', NULL, 'CA-twice', '2026-11-01T10:00:00.0000000Z', NULL, 'in_progress', 60, '{}', 1),
+                       ('newer', 'stressed-traveler', 'Dana', 'standard', 2, 'phone', NULL, 'CA-twice', '2026-11-01T10:00:01.0000000Z', NULL, 'in_progress', 60, '{}', 1);
+                """;
+            insert.ExecuteNonQuery();
+        }
+
+        var store = new SqliteSessionStore(path);
+        Assert.Equal(Migrations.All.Max(m => m.Version), await store.MigrateAsync());
+
+        Assert.Equal(2, Scalar(path, "SELECT COUNT(*) FROM sessions"));
+        Assert.Equal("newer", Text(path, "SELECT session_id FROM session_refs WHERE external_ref = 'CA-twice'"));
+        Assert.Equal("newer", (await store.FindSessionByExternalRefAsync("CA-twice"))?.Id);
+        var retried = new SessionRecord("third", "stressed-traveler", "Dana", "standard", 3, "phone", null, "CA-twice",
+            DateTimeOffset.UnixEpoch, null, CallOutcome.InProgress, 60, "{}", 1, 60, "angry");
+        Assert.False(await store.CreateSessionAsync(retried, new TranscriptTurn(1, DateTimeOffset.UnixEpoch, Speaker.Customer, "Hello?", 60, "angry", [])));
+    }
+
+    [Fact]
     public async Task A_path_that_cannot_be_a_database_gives_a_message_naming_it()
     {
         var notADatabase = Path.Combine(_folder, "notes.db");

@@ -3,6 +3,7 @@ using SimCaller.Core.Calls;
 using SimCaller.Persona.Definitions;
 using SimCaller.Persona.Loading;
 using SimCaller.Practice;
+using SimCaller.Practice.Storage;
 using SimCaller.Api.Debriefs;
 using SimCaller.Twilio.Logging;
 using SimCaller.Twilio.Twiml;
@@ -22,7 +23,7 @@ public sealed class PhoneCallFlow(
     IOptions<TwilioOptions> options,
     ILogger<PhoneCallFlow> logger)
 {
-    private const int ListenSeconds = 6;
+    internal const int ListenSeconds = 6;
 
     private TwilioOptions Settings => options.Value;
 
@@ -30,7 +31,7 @@ public sealed class PhoneCallFlow(
     public async Task<TwimlResponse> AnswerAsync(TwilioCallForm call, int attempt, CancellationToken ct)
     {
         if (await practice.FindByExternalRefAsync(call.CallSid, ct) is { } existing)
-            return await ResumeAsync(existing, ct);
+            return await ResumeAsync(call, existing, ct);
 
         if (Settings.RouteFor(call.To) is { } route)
             return await StartAsync(call, route.Persona, route.Difficulty, null, null, ct);
@@ -58,7 +59,7 @@ public sealed class PhoneCallFlow(
     public async Task<TwimlResponse> ChooseAsync(TwilioCallForm call, int attempt, CancellationToken ct)
     {
         if (await practice.FindByExternalRefAsync(call.CallSid, ct) is { } existing)
-            return await ResumeAsync(existing, ct);
+            return await ResumeAsync(call, existing, ct);
 
         var choice = PersonaMenu.Read(call.Digits, call.SpeechResult, PersonaMenu.Choices(personas.All));
         if (choice.IsCode) return AskForCode(1);
@@ -70,7 +71,7 @@ public sealed class PhoneCallFlow(
     public async Task<TwimlResponse> EnterCodeAsync(TwilioCallForm call, int attempt, CancellationToken ct)
     {
         if (await practice.FindByExternalRefAsync(call.CallSid, ct) is { } existing)
-            return await ResumeAsync(existing, ct);
+            return await ResumeAsync(call, existing, ct);
 
         var typed = call.Digits ?? call.SpeechResult;
         if (typed is not null && await practice.FindCodeAsync(typed, ct) is { } code)
@@ -116,13 +117,14 @@ public sealed class PhoneCallFlow(
         {
             return Goodbye("This practice call has ended. Goodbye.");
         }
-        catch (PracticeException ex) when (!isRetry)
+        // A database outage is not this turn's problem to answer: DatabaseOutageFilter keeps the call.
+        catch (PracticeException ex) when (ex is not StoreUnavailableException && !isRetry)
         {
             // Usually two turns racing on one call; Twilio posts this turn again once.
             logger.LogWarning(ex, "Turn {Turn} not applied; asking Twilio to post it again", n);
             return new TwimlResponse().Pause(1).Redirect(TwilioPaths.TurnNumber(n, retry: true));
         }
-        catch (PracticeException ex)
+        catch (PracticeException ex) when (ex is not StoreUnavailableException)
         {
             logger.LogError(ex, "Turn {Turn} failed twice; ending the phone call", n);
             return Goodbye("Sorry, something went wrong with this practice call. Goodbye.");
@@ -162,23 +164,31 @@ public sealed class PhoneCallFlow(
         {
             started = await practice.StartAsync(new StartSessionRequest(personaId, difficulty, seed, "phone", call.From, call.CallSid, code), ct);
         }
-        catch (PracticeException ex)
+        catch (PracticeException ex) when (ex is not StoreUnavailableException)
         {
             logger.LogError("Cannot start a practice call: {Problem}", ex.Message);
             return Goodbye("Sorry, this practice call is not set up correctly. Goodbye.");
         }
         using var scope = SessionScope(started.SessionId, started.PersonaId);
-        logger.LogInformation("Practice call started for {Trainee}: {Persona} ({Difficulty}, seed {Seed})",
-            PhoneNumberMasker.Mask(call.From), started.PersonaId, started.Difficulty, started.Seed);
+        if (started.Replayed)
+            logger.LogInformation("Call start posted again; answering with the session it started");
+        else
+            logger.LogInformation("Practice call started for {Trainee}: {Persona} ({Difficulty}, seed {Seed})",
+                PhoneNumberMasker.Mask(call.From), started.PersonaId, started.Difficulty, started.Seed);
         var persona = personas.Find(started.PersonaId);
         var line = await audio.RenderAsync(persona, started.OpeningLine, started.Anger, ct);
         return Listen(persona, line, 1);
     }
 
-    /// <summary>Twilio asked for the call's first TwiML again (a retry): the customer prompts and listens.</summary>
-    private async Task<TwimlResponse> ResumeAsync(SessionInfo session, CancellationToken ct)
+    /// <summary>
+    /// A start step posted again for a call that has its session. Before the trainee's first turn it is a
+    /// retry of the start, and gets the start's own answer (the stored opening line); later the customer
+    /// prompts and listens for the next turn.
+    /// </summary>
+    private async Task<TwimlResponse> ResumeAsync(TwilioCallForm call, SessionInfo session, CancellationToken ct)
     {
         if (session.IsOver) return Goodbye("This practice call has ended. Goodbye.");
+        if (session.TurnCount <= 1) return await StartAsync(call, session.PersonaId, session.Difficulty, session.Seed, session.Code, ct);
         var persona = personas.Find(session.PersonaId);
         var line = await audio.RenderAsync(persona, "Hello? Are you still there?", session.Anger, ct);
         var traineeTurns = Math.Max(0, (session.TurnCount - 1) / 2);

@@ -5,14 +5,18 @@ using SimCaller.Twilio.Twiml;
 namespace SimCaller.Api.Twilio;
 
 /// <summary>
-/// The Twilio webhooks. Every one sits behind <see cref="TwilioSignatureFilter"/>; a form without a valid
-/// CallSid, or a bad counter in the query, is a 400 before anything is looked up.
+/// The Twilio webhooks. Every one sits behind <see cref="TwilioSignatureFilter"/> and then
+/// <see cref="DatabaseOutageFilter"/>; a form without a valid CallSid, or a bad counter in the query, is a
+/// 400 before anything is looked up.
 /// </summary>
 public static class TwilioWebhooks
 {
     public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(TwilioPaths.Group).AddEndpointFilter<TwilioSignatureFilter>();
+        // Signature first: a forged request is refused before anything else, outage handling included.
+        var group = app.MapGroup(TwilioPaths.Group)
+            .AddEndpointFilter<TwilioSignatureFilter>()
+            .AddEndpointFilter<DatabaseOutageFilter>();
 
         group.MapPost("/voice", (HttpContext http, PhoneCallFlow flow) =>
             Handle(http, "attempt", (call, attempt, ct) => flow.AnswerAsync(call, attempt, ct)));

@@ -5,16 +5,21 @@ namespace SimCaller.Practice.Storage;
 /// <summary>
 /// Where practice calls live between turns. Every call's state is here, not in memory, so any
 /// instance of the service on the same store can carry on any call. Implementations must make each
-/// method atomic; nothing here is tied to one database engine.
+/// method atomic and safe to repeat, and report a database that fails or cannot be reached as
+/// <see cref="StoreUnavailableException"/>; nothing here is tied to one database engine.
 /// </summary>
 public interface ISessionStore
 {
-    /// <summary>Stores a new session together with the customer's opening line (which keeps the session's starting mood snapshot).</summary>
-    Task CreateSessionAsync(SessionRecord session, TranscriptTurn opening, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores a new session together with the customer's opening line (which keeps the session's starting mood snapshot). A session's external reference is
+    /// unique: when another session already holds it, nothing is written and the result is false.
+    /// </summary>
+    Task<bool> CreateSessionAsync(SessionRecord session, TranscriptTurn opening, CancellationToken cancellationToken = default);
 
     Task<SessionRecord?> FindSessionAsync(string sessionId, CancellationToken cancellationToken = default);
 
-    /// <summary>The most recent session started with this channel reference (e.g. a Twilio CallSid).</summary>
+    /// <summary>The session started with this channel reference (e.g. a Twilio CallSid); for data older than the
+    /// unique reference, the most recent one.</summary>
     Task<SessionRecord?> FindSessionByExternalRefAsync(string externalRef, CancellationToken cancellationToken = default);
 
     /// <summary>Sessions, newest first.</summary>

@@ -33,4 +33,29 @@ public static class StorageServiceCollectionExtensions
                     $"Storage:Provider '{options.Provider}' is not available; use '{StorageOptions.Sqlite}' or '{StorageOptions.Postgres}'.");
         }
     }
+
+    /// <summary>
+    /// Puts a deadline on every store operation (<see cref="TimeLimitedSessionStore"/>). The store registered
+    /// so far moves to the service key <see cref="TimeLimitedSessionStore.InnerServiceKey"/>, where a test can
+    /// put a store of its own under the same deadline.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No <see cref="ISessionStore"/> is registered yet.</exception>
+    public static IServiceCollection AddSessionStoreTimeout(this IServiceCollection services, Func<IServiceProvider, TimeSpan> timeout)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(timeout);
+        var engine = services.LastOrDefault(d => d.ServiceType == typeof(ISessionStore) && !d.IsKeyedService)
+            ?? throw new InvalidOperationException("Register the session store (AddSessionStore) before putting a deadline on it.");
+        services.Remove(engine);
+        const string key = TimeLimitedSessionStore.InnerServiceKey;
+        services.Add(engine switch
+        {
+            { ImplementationFactory: { } factory } => new ServiceDescriptor(typeof(ISessionStore), key, (sp, _) => factory(sp), engine.Lifetime),
+            { ImplementationInstance: { } instance } => new ServiceDescriptor(typeof(ISessionStore), key, instance),
+            _ => new ServiceDescriptor(typeof(ISessionStore), key, engine.ImplementationType!, engine.Lifetime),
+        });
+        services.AddSingleton<ISessionStore>(sp => new TimeLimitedSessionStore(
+            sp.GetRequiredKeyedService<ISessionStore>(key), timeout(sp), sp.GetService<TimeProvider>()));
+        return services;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Net.Sockets;
 using Npgsql;
 
 namespace SimCaller.Storage.Postgres;
@@ -39,6 +41,8 @@ public sealed class PostgresSessionStore : SqlSessionStore<NpgsqlConnection>, IA
     /// <summary>Which database, for messages: "name on host:port", never the password.</summary>
     public string Database { get; }
 
+    private protected override string DatabaseName => Database;
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     public void Dispose() => _dataSource.Dispose();
@@ -48,6 +52,21 @@ public sealed class PostgresSessionStore : SqlSessionStore<NpgsqlConnection>, IA
         await using var connection = await OpenAsync(CancellationToken.None);
         await PostgresSchemaMigrator.MigrateAsync(connection, Time, CancellationToken.None);
     }
+
+    /// <summary>
+    /// The server ended the connection while it sat in the pool (restart: 57P01 admin_shutdown; crash:
+    /// 57P02), or the socket under it is gone. Npgsql does not test pooled connections before handing them
+    /// out, so after a restart the first command on each of them meets this.
+    /// </summary>
+    private protected override bool IsStaleConnection(DbException failure) => failure switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown } => true,
+        PostgresException => false,
+        NpgsqlException { InnerException: IOException or SocketException } => true,
+        _ => false,
+    };
+
+    private protected override void DropPooledConnections() => _dataSource.Clear();
 
     private protected override async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -41,6 +41,12 @@ public static class SessionSql
                 @PersonaHash, @PersonaYaml, @RubricId, @RubricHash, @Analyser, @Code)
         """;
 
+    /// <summary>Claims an external reference for a session; inserts nothing when another session holds it.</summary>
+    public const string ClaimExternalRef = """
+        INSERT INTO session_refs (external_ref, session_id) VALUES (@ExternalRef, @Id)
+        ON CONFLICT (external_ref) DO NOTHING
+        """;
+
     public const string InsertTurn = """
         INSERT INTO turns (session_id, number, at, speaker, text, anger, mood, techniques, events, mood_snapshot, hold_seconds)
         VALUES (@SessionId, @Number, @At, @Speaker, @Text, @Anger, @Mood, @Techniques, @Events, @MoodSnapshot, @HoldSeconds)

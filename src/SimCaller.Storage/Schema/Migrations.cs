@@ -65,7 +65,21 @@ public static class Migrations
             );
             CREATE INDEX ix_session_codes_created_at ON session_codes (created_at);
             """),
-        // 4, not 3: version 3 is taken on another branch; the migrator applies any missing version in order.
+        // A table of its own rather than a unique index on sessions.external_ref: databases written before
+        // this step may hold two sessions for one CallSid (a retried webhook), and must still migrate. Each
+        // reference already in use is given to its latest session, the one lookups have always returned.
+        new(3, "one session per external reference", """
+            CREATE TABLE session_refs (
+                external_ref TEXT PRIMARY KEY,
+                session_id TEXT NOT NULL REFERENCES sessions (id)
+            );
+            INSERT INTO session_refs (external_ref, session_id)
+            SELECT s.external_ref, s.id FROM sessions s
+            WHERE s.external_ref IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM sessions o
+                WHERE o.external_ref = s.external_ref
+                  AND (o.started_at > s.started_at OR (o.started_at = s.started_at AND o.id > s.id)));
+            """),
         new(4, "what a session was played against; the mood snapshot and hold of every turn", """
             ALTER TABLE sessions ADD COLUMN persona_hash TEXT NULL;
             ALTER TABLE sessions ADD COLUMN persona_yaml TEXT NULL;

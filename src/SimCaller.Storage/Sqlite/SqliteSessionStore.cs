@@ -35,6 +35,8 @@ public sealed class SqliteSessionStore : SqlSessionStore<SqliteConnection>
     /// <summary>The database file.</summary>
     public string Path { get; }
 
+    private protected override string DatabaseName => $"'{Path}'";
+
     private protected override async Task PrepareSchemaAsync()
     {
         var directory = System.IO.Path.GetDirectoryName(Path);

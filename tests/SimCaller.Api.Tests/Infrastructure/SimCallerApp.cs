@@ -17,9 +17,12 @@ public sealed class SimCallerApp : WebApplicationFactory<Program>
     public const string SmsFrom = "+15550009999";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public SimCallerApp(string databasePath, IDictionary<string, string?>? overrides = null)
+    /// <param name="services">Runs after the service's own composition, e.g. to put a test double under the store's deadline.</param>
+    public SimCallerApp(string databasePath, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "sqlite",
@@ -42,6 +45,9 @@ public sealed class SimCallerApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
-            services.AddHttpClient(DebriefLinkSender.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Sms));
+        {
+            services.AddHttpClient(DebriefLinkSender.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Sms);
+            _services?.Invoke(services);
+        });
     }
 }

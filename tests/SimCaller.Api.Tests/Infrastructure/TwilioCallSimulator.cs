@@ -87,6 +87,20 @@ public sealed class TwilioCallSimulator
         return (first, retry);
     }
 
+    /// <summary>
+    /// Posts one webhook <paramref name="copies"/> times at once, as when Twilio retries a request the
+    /// server has not answered yet; returns each raw answer. The call's state is left as it was.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Body)[]> PostConcurrentlyAsync(string pathAndQuery, IDictionary<string, string> form, int copies)
+    {
+        var target = ToPathAndQuery(pathAndQuery);
+        return await Task.WhenAll(Enumerable.Range(0, copies).Select(async _ =>
+        {
+            using var response = await SendAsync(target, form);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }));
+    }
+
     /// <summary>Twilio's status callback (completed, busy, no-answer, ...).</summary>
     public async Task<HttpStatusCode> StatusAsync(string callStatus, string? signatureOverride = null)
     {
@@ -99,7 +113,7 @@ public sealed class TwilioCallSimulator
     /// <summary>Sends one signed (or deliberately mis-signed) post and returns the raw response.</summary>
     public async Task<HttpResponseMessage> SendAsync(string pathAndQuery, IDictionary<string, string> form, string? signatureOverride = null)
     {
-        Posted.Add(pathAndQuery);
+        lock (Posted) Posted.Add(pathAndQuery);
         var request = new HttpRequestMessage(HttpMethod.Post, pathAndQuery) { Content = new FormUrlEncodedContent(form) };
         var signature = signatureOverride ?? TwilioSignature.Compute(_authToken, _publicBase + pathAndQuery, form);
         if (signature.Length > 0) request.Headers.Add(TwilioSignature.HeaderName, signature);

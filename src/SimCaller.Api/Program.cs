@@ -3,6 +3,7 @@ using Serilog;
 using SimCaller.Api.Audio;
 using SimCaller.Api.Debriefs;
 using SimCaller.Api.Twilio;
+using SimCaller.Api.Sessions;
 using SimCaller.Practice;
 using SimCaller.Speech.Azure;
 using SimCaller.Speech.Caching;
@@ -58,6 +59,7 @@ app.MapHealthChecks("/health");
 app.MapTwilioWebhooks();
 app.MapDebriefPages();
 app.MapAudio();
+app.MapReplay();
 
 var twilio = app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value;
 if (string.IsNullOrWhiteSpace(twilio.AuthToken))

@@ -11,6 +11,7 @@ root.Subcommands.Add(AnalyzeCommand.Create(global));
 root.Subcommands.Add(SessionsCommand.Create(global));
 root.Subcommands.Add(DebriefCommand.Create(global));
 root.Subcommands.Add(CodesCommand.Create(global));
+root.Subcommands.Add(ReplayCommand.Create(global));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -378,6 +378,10 @@ public sealed class PracticeService
         return new SessionEnded(session.Id, session.Outcome, stored.Debrief, stored.Token);
     }
 
+    /// <summary>A stored session's call as the debrief sees it, with other turns and ending (a replay's).</summary>
+    internal CallTranscript TranscriptOf(SessionRecord session, CallOutcome outcome, DateTimeOffset? endedAt, IReadOnlyList<TranscriptTurn> turns) =>
+        ToTranscript(session, TryPersonaOf(session), outcome, endedAt, turns);
+
     private static CallTranscript ToTranscript(
         SessionRecord session, PersonaDefinition? persona, CallOutcome outcome, DateTimeOffset? endedAt, IReadOnlyList<TranscriptTurn> turns) =>
         new(session.Id, session.PersonaId, session.PersonaName, session.Difficulty, session.Seed, session.StartedAt, endedAt, outcome,

@@ -9,6 +9,7 @@ using SimCaller.Evaluation.Debriefs;
 using SimCaller.Evaluation.Rubrics;
 using SimCaller.Persona.Loading;
 using SimCaller.Persona.Voice;
+using SimCaller.Practice.Replay;
 
 namespace SimCaller.Practice;
 
@@ -47,6 +48,7 @@ public static class PracticeSessionServiceCollectionExtensions
                 sp.GetRequiredService<ILogger<LlmJudgeAnalyzer>>())));
         }
         services.TryAddSingleton<PracticeService>();
+        services.TryAddSingleton<CallReplayer>();
         return services;
     }
 

@@ -36,7 +36,13 @@ public sealed class PracticeHarness : IDisposable
     public PracticeService Service { get; }
 
     /// <summary>Another, independent service on the same database, as a second server would be.</summary>
-    public PracticeService NewInstance()
+    public PracticeService NewInstance() => NewProvider().GetRequiredService<PracticeService>();
+
+    /// <summary>A service of the first instance (e.g. the replayer).</summary>
+    public T Get<T>() where T : notnull => _providers[0].GetRequiredService<T>();
+
+    /// <summary>Another instance's services; <paramref name="configure"/> registers more (they win over the defaults).</summary>
+    public ServiceProvider NewProvider(Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -50,10 +56,11 @@ public sealed class PracticeHarness : IDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddLogging();
         _configure?.Invoke(services);
+        configure?.Invoke(services);
         services.AddSimCallerPractice(configuration);
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
-        return provider.GetRequiredService<PracticeService>();
+        return provider;
     }
 
     /// <summary>Counts rows through a fresh connection, as another process would see them.</summary>

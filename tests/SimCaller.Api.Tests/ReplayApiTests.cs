@@ -57,6 +57,20 @@ public sealed class ReplayApiTests : IDisposable
     }
 
     [Fact]
+    public async Task The_texted_debrief_page_draws_each_suggestions_what_if_curve()
+    {
+        var sessionId = await PlayAsync("stressed-traveler", "Calm down, it's just a flight.", "That's our policy.", "I understand your frustration.");
+        var practice = _app.Services.GetRequiredService<PracticeService>();
+        var token = (await practice.FindDebriefAsync(sessionId))!.Token;
+
+        var page = await _app.CreateClient().GetStringAsync($"/debriefs/{token}");
+
+        Assert.Contains("class=\"what-if-line\"", page);
+        Assert.Contains("stroke-dasharray", page);
+        Assert.Contains("What if:", page);
+    }
+
+    [Fact]
     public async Task Stop_cuts_the_replay_after_the_new_line()
     {
         var sessionId = await PlayAsync("stressed-traveler", "Hello.", "Okay.", "Right.");

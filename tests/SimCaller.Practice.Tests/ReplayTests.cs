@@ -25,6 +25,19 @@ public sealed class ReplayTests : IDisposable
         return data;
     }
 
+    /// <summary>The shared scripts, and for a shipped customer they do not cover, lines of both kinds.</summary>
+    private static string[] Script(string persona, bool skilful) =>
+        (skilful ? Scripts.Skilful : Scripts.Rude).TryGetValue(persona, out var scripts) ? scripts[0]
+        : skilful
+            ? ["Take your time, there's no rush. A bill like that would worry anyone.",
+               "So the bill tripled after the new meter went in, and you're worried about the payment. Have I got that right?",
+               "Could you give me your account number?",
+               "I'll book an engineer to test the meter, and I'll put the bill on hold so nothing is taken.",
+               "The engineer will ring you the day before, and I'll write to confirm it all.",
+               "Is there anything else I can help with today?"]
+            : ["Calm down, it's only a bill.", "Do you even know what a meter is?", "That's our policy, there's nothing I can do.",
+               "I understand your frustration.", "Yes, yes, I get it."];
+
     /// <summary>A whole call with a silence and a hold in it, played the way a channel plays it.</summary>
     private async Task<string> PlayAsync(string persona, IReadOnlyList<string> lines, int seed = 11)
     {
@@ -61,7 +74,7 @@ public sealed class ReplayTests : IDisposable
     [MemberData(nameof(Personas))]
     public async Task Replaying_any_turn_with_the_words_actually_said_reproduces_the_call_exactly(string persona)
     {
-        foreach (var script in Scripts.Skilful[persona].Take(1).Concat(Scripts.Rude[persona].Take(1)))
+        foreach (var script in new[] { Script(persona, skilful: true), Script(persona, skilful: false) })
         {
             var sessionId = await PlayAsync(persona, WithSilence(script));
             var call = (await _harness.Service.FindCallAsync(sessionId))!;
@@ -183,6 +196,42 @@ public sealed class ReplayTests : IDisposable
         Assert.Equal("trainee", (string?)first["speaker"]);
         Assert.Equal("I'm sorry, what time is the ceremony?", (string?)first["text"]);
         Assert.Contains("clarifying_question", first["techniques"]!.AsArray().Select(t => (string?)t));
+    }
+
+    [Theory]
+    [MemberData(nameof(Personas))]
+    public async Task Each_suggestion_with_words_to_say_gets_a_what_if_that_branches_from_the_real_curve(string persona)
+    {
+        var sessionId = await PlayAsync(persona, Script(persona, skilful: false));
+        var debrief = (await _harness.Service.FindDebriefAsync(sessionId))!.Debrief;
+        var call = (await _harness.Service.FindCallAsync(sessionId))!;
+
+        var whatIfs = await Replayer.WhatIfsAsync(sessionId, debrief);
+
+        var sayable = debrief.Suggestions.Select((s, i) => (s, i)).Where(x => !x.s.BetterPhrasing.Contains('[') && x.s.TurnNumber is not null).ToArray();
+        Assert.NotEmpty(sayable);
+        Assert.Equal(sayable.Select(x => x.i), whatIfs.Select(w => w.SuggestionIndex));
+        foreach (var whatIf in whatIfs)
+        {
+            var branch = whatIf.Points[0];
+            Assert.Equal(call.Transcript.Single(t => t.Number == branch.TurnNumber).Anger, branch.Anger);
+            Assert.True(whatIf.Points.Count >= 3, "the branch point, then at least the suggested line and its answer");
+            Assert.Contains(" turn ", whatIf.Summary);
+            // Turn numbers are the debrief's own (the transcript's), never past the call.
+            Assert.All(whatIf.Points, p => Assert.InRange(p.TurnNumber, 1, call.Transcript.Count));
+        }
+    }
+
+    [Fact]
+    public async Task A_suggestion_that_calms_shows_a_lower_what_if_curve()
+    {
+        var sessionId = await PlayAsync("stressed-traveler", Scripts.Rude["stressed-traveler"][0]);
+        var debrief = (await _harness.Service.FindDebriefAsync(sessionId))!.Debrief;
+
+        var whatIfs = await Replayer.WhatIfsAsync(sessionId, debrief);
+
+        var original = (await _harness.Service.FindCallAsync(sessionId))!.Transcript.ToDictionary(t => t.Number, t => t.Anger);
+        Assert.Contains(whatIfs, w => w.Points.Skip(1).Any(p => p.Anger < original[p.TurnNumber]));
     }
 
     private sealed class CountingAnalyzer(ITurnAnalyzer inner) : ITurnAnalyzer

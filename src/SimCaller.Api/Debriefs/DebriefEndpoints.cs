@@ -1,5 +1,6 @@
 using SimCaller.Evaluation.Rendering;
 using SimCaller.Practice;
+using SimCaller.Practice.Replay;
 
 namespace SimCaller.Api.Debriefs;
 
@@ -10,9 +11,11 @@ public static class DebriefEndpoints
 
     public static IEndpointRouteBuilder MapDebriefPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/debriefs/{token}", async (string token, PracticeService practice, CancellationToken ct) =>
+        app.MapGet("/debriefs/{token}", async (string token, PracticeService practice, CallReplayer replayer, CancellationToken ct) =>
             await practice.FindDebriefByTokenAsync(token, ct) is { } stored
-                ? Results.Content(DebriefHtml.Render(stored.Debrief), "text/html; charset=utf-8")
+                ? Results.Content(
+                    DebriefHtml.Render(stored.Debrief, await replayer.WhatIfsAsync(stored.SessionId, stored.Debrief, ct)),
+                    "text/html; charset=utf-8")
                 : Results.NotFound())
             .WithName("DebriefPage");
         return app;

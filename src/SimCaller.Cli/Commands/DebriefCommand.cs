@@ -3,6 +3,7 @@ using SimCaller.Cli.Hosting;
 using SimCaller.Cli.Terminal;
 using SimCaller.Evaluation.Rendering;
 using SimCaller.Practice;
+using SimCaller.Practice.Replay;
 
 namespace SimCaller.Cli.Commands;
 
@@ -36,7 +37,7 @@ public static class DebriefCommand
             }
             var text = chosen switch
             {
-                "html" => DebriefHtml.Render(stored.Debrief),
+                "html" => DebriefHtml.Render(stored.Debrief, await services.Get<CallReplayer>().WhatIfsAsync(session.SessionId, stored.Debrief, ct)),
                 "json" => DebriefJson.Serialize(stored.Debrief),
                 "text" => DebriefView.Render(stored.Debrief, color: false),
                 _ => DebriefMarkdown.Render(stored.Debrief),

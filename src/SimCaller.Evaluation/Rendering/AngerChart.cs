@@ -31,7 +31,8 @@ internal static class AngerChart
         (80, 100, "furious", "#fbd0d0"),
     ];
 
-    public static string Render(Debrief debrief)
+    /// <param name="whatIf">A replayed curve to draw dashed over the real one, branching where it starts.</param>
+    public static string Render(Debrief debrief, WhatIf? whatIf = null)
     {
         var points = new List<(double X, int Anger, int Turn)> { (0, debrief.Stats.StartingAnger, 0) };
         var useTime = debrief.Timeline.Any(p => p.Seconds > 0);
@@ -39,7 +40,7 @@ internal static class AngerChart
         {
             points.Add((useTime ? p.Seconds : p.TurnNumber, p.Anger, p.TurnNumber));
         }
-        var maxX = Math.Max(1, points.Max(p => p.X));
+        var maxX = Math.Max(1, Math.Max(points.Max(p => p.X), whatIf?.Points.Max(p => useTime ? p.Seconds : p.TurnNumber) ?? 0));
         double X(double x) => Left + (PlotRight - Left) * x / maxX;
         double Y(double anger) => Top + (Height - Top - Bottom) * (1 - Math.Clamp(anger, 0, 100) / 100);
 
@@ -62,6 +63,12 @@ internal static class AngerChart
 
         var line = string.Join(" ", points.Select(p => Invariant($"{X(p.X):0.#},{Y(p.Anger):0.#}")));
         svg.Append(Invariant($"<polyline class=\"anger-line\" fill=\"none\" stroke=\"#b4232a\" stroke-width=\"2.5\" stroke-linejoin=\"round\" points=\"{line}\"/>"));
+        if (whatIf is { Points.Count: > 0 })
+        {
+            var replay = string.Join(" ", whatIf.Points.Select(p => Invariant($"{X(useTime ? p.Seconds : p.TurnNumber):0.#},{Y(p.Anger):0.#}")));
+            svg.Append(Invariant($"<polyline class=\"what-if-line\" fill=\"none\" stroke=\"#1f4fa8\" stroke-width=\"2.5\" stroke-dasharray=\"7 5\" stroke-linejoin=\"round\" points=\"{replay}\"><title>{WebUtility.HtmlEncode(whatIf.Summary)}</title></polyline>"));
+            return Close(svg);
+        }
 
         foreach (var moment in debrief.KeyMoments)
         {
@@ -84,9 +91,10 @@ internal static class AngerChart
             svg.Append(Invariant($"<text class=\"moment-label\" x=\"{labelX:0.#}\" y=\"{(above ? y - 12 : y + 20):0.#}\" text-anchor=\"{anchor}\">{WebUtility.HtmlEncode(label)}</text>"));
             svg.Append("</g>");
         }
-        svg.Append("</svg>");
-        return svg.ToString();
+        return Close(svg);
     }
+
+    private static string Close(StringBuilder svg) => svg.Append("</svg>").ToString();
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

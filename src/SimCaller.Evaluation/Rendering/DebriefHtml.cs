@@ -53,11 +53,14 @@ public static class DebriefHtml
         .meter span { display:block; height:100%; }
         .anger .value { font-weight:700; } .anger .mood { color:var(--muted); font-size:12px; display:block; }
         .up { color:var(--bad); font-weight:600; } .down { color:var(--good); font-weight:600; }
+        .what-if { margin:8px 0 4px; } .what-if figcaption { font-size:14px; margin-bottom:4px; }
+        .what-if .legend { color:var(--muted); font-size:12px; } .what-if .real { color:#b4232a; } .what-if .replayed { color:#1f4fa8; }
         .chip { display:inline-block; padding:1px 8px; margin:0 4px 4px 0; border-radius:999px; font-size:12px; white-space:nowrap; }
         .chip.helpful { background:#e3f4e8; color:#14573a; } .chip.harmful { background:#fbe1e1; color:#8c1c22; } .chip.event { background:#eef0f4; color:var(--muted); }
         """;
 
-    public static string Render(Debrief debrief)
+    /// <param name="whatIfs">Replays of the suggestions, each drawn under its suggestion as a dashed curve over the real one.</param>
+    public static string Render(Debrief debrief, IReadOnlyList<WhatIf>? whatIfs = null)
     {
         ArgumentNullException.ThrowIfNull(debrief);
         var html = new StringBuilder();
@@ -111,9 +114,18 @@ public static class DebriefHtml
         html.AppendLine("</ul></section>");
 
         html.AppendLine("<section id=\"suggestions\"><h2>Suggestions</h2><ol class=\"suggestions\">");
-        foreach (var s in debrief.Suggestions)
+        for (var i = 0; i < debrief.Suggestions.Count; i++)
         {
-            html.AppendLine($"<li>{E(s.Advice)}<br><span class=\"try\">Try: {E(s.BetterPhrasing)}</span></li>");
+            var s = debrief.Suggestions[i];
+            html.Append($"<li>{E(s.Advice)}<br><span class=\"try\">Try: {E(s.BetterPhrasing)}</span>");
+            if (whatIfs?.FirstOrDefault(w => w.SuggestionIndex == i) is { } whatIf)
+            {
+                html.Append($"<figure class=\"what-if\"><figcaption><strong>What if:</strong> {E(whatIf.Summary)}. ");
+                html.Append("<span class=\"legend\"><span class=\"real\">&mdash; the call</span> <span class=\"replayed\">- - - with this line</span></span></figcaption>");
+                html.Append(AngerChart.Render(debrief, whatIf));
+                html.Append("</figure>");
+            }
+            html.AppendLine("</li>");
         }
         html.AppendLine("</ol></section>");
 

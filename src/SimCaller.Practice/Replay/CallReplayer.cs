@@ -111,6 +111,47 @@ public sealed class CallReplayer(PracticeService practice, ITurnAnalyzer analyze
         return new ReplayResult(session.Id, turn, say, original, new ReplayRun(anger, outcome, score, endedAt, turns));
     }
 
+    /// <summary>
+    /// For each of a debrief's suggestions that points at a trainee line and offers words to say (no
+    /// [placeholders]), the call replayed with those words there: what the debrief page draws dashed.
+    /// </summary>
+    public async Task<IReadOnlyList<WhatIf>> WhatIfsAsync(string sessionId, Debrief debrief, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(debrief);
+        if (await practice.FindCallAsync(sessionId, ct) is not { } call)
+        {
+            return [];
+        }
+        var trainee = TraineeTurnIndexes(call);
+        var start = call.Session.StartedAt;
+        var whatIfs = new List<WhatIf>();
+        for (var i = 0; i < debrief.Suggestions.Count; i++)
+        {
+            var suggestion = debrief.Suggestions[i];
+            var say = suggestion.BetterPhrasing.Trim().Trim('"', '\u201c', '\u201d').Trim();
+            // The line the suggestion is about, or the trainee's answer when it points at the customer.
+            var k = trainee.FindIndex(index => call.Turns[index].Turn.Number >= (suggestion.TurnNumber ?? int.MaxValue));
+            if (say.Length == 0 || say.Contains('[') || k < 0)
+            {
+                continue;
+            }
+            var replay = await ReplayAsync(call, k + 1, say, stop: false, withReplies: false, ct);
+            var before = call.Turns[trainee[k] - 1].Turn;
+            var points = new List<WhatIfPoint> { new(before.Number, (before.At - start).TotalSeconds, before.Anger) };
+            for (var j = k; j < replay.Replay.Anger.Count; j++)
+            {
+                var line = call.Turns[trainee[j]].Turn;
+                var reply = NextCustomerTurn(call, trainee[j])?.Turn ?? line;
+                var anger = replay.Replay.Anger[j];
+                points.Add(new WhatIfPoint(line.Number, (line.At - start).TotalSeconds, anger));
+                points.Add(new WhatIfPoint(reply.Number, (reply.At - start).TotalSeconds, anger));
+            }
+            // Numbered as the rest of the debrief numbers turns: by the transcript.
+            whatIfs.Add(new WhatIf(i, points, replay.Summary(n => call.Turns[trainee[n - 1]].Turn.Number)));
+        }
+        return whatIfs;
+    }
+
     private ReplayRun Original(StoredCall call, IReadOnlyList<int> trainee)
     {
         var session = call.Session;

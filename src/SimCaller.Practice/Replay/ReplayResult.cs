@@ -9,10 +9,11 @@ namespace SimCaller.Practice.Replay;
 public sealed record ReplayResult(string SessionId, int Turn, string Said, ReplayRun Original, ReplayRun Replay)
 {
     /// <summary>What would have changed, in words: "resolved at turn 9 instead of hung up at turn 7".</summary>
-    public string Summary()
+    /// <param name="turnLabel">How to number a trainee turn (default: 1 = the trainee's first line), e.g. by the transcript's numbering.</param>
+    public string Summary(Func<int, int>? turnLabel = null)
     {
-        var replay = Replay.Describe();
-        var original = Original.Describe();
+        var replay = Replay.Describe(turnLabel);
+        var original = Original.Describe(turnLabel);
         if (replay == original)
         {
             var delta = Replay.Score - Original.Score;
@@ -39,9 +40,9 @@ public sealed record ReplayRun(
     IReadOnlyList<ReplayTurn>? Turns = null)
 {
     /// <summary>"hung up at turn 7", "still on the line after turn 4".</summary>
-    public string Describe() => EndedAtTurn is { } turn
-        ? $"{OutcomeWords(Outcome)} at turn {turn}"
-        : $"still on the line after turn {Anger.Count}";
+    public string Describe(Func<int, int>? turnLabel = null) => EndedAtTurn is { } turn
+        ? $"{OutcomeWords(Outcome)} at turn {turnLabel?.Invoke(turn) ?? turn}"
+        : $"still on the line after turn {turnLabel?.Invoke(Anger.Count) ?? Anger.Count}";
 
     private static string OutcomeWords(CallOutcome outcome) => outcome switch
     {

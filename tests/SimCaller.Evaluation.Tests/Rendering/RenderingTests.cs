@@ -110,4 +110,23 @@ public sealed class RenderingTests(ITestOutputHelper output)
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", ""));
         Assert.DoesNotContain("<link", html);
     }
+
+    [Fact]
+    public void A_what_if_is_drawn_dashed_under_its_own_suggestion_with_its_summary()
+    {
+        var debrief = new DebriefBuilder(RubricLoader.LoadEmbedded()).Build(Scenarios.TravelerBad());
+        Assert.True(debrief.Suggestions.Count >= 2);
+        var at = debrief.Timeline[2];
+        var whatIf = new WhatIf(1, [new(at.TurnNumber, at.Seconds, at.Anger), new(at.TurnNumber + 1, at.Seconds + 10, 12)], "Resolved at turn 9 instead of <hung up> at turn 7");
+
+        var html = DebriefHtml.Render(debrief, [whatIf]);
+
+        var suggestions = html[html.IndexOf("id=\"suggestions\"", StringComparison.Ordinal)..];
+        var items = suggestions.Split("<li>");
+        Assert.DoesNotContain("what-if-line", items[1]);
+        Assert.Contains("what-if-line", items[2]);
+        Assert.Contains("stroke-dasharray", items[2]);
+        Assert.Contains("Resolved at turn 9 instead of &lt;hung up&gt; at turn 7", items[2]);
+        Assert.DoesNotContain("what-if-line", DebriefHtml.Render(debrief));
+    }
 }

@@ -6,8 +6,12 @@ public interface ITurnAnalyzer
     /// <param name="text">What the trainee said (may be raw speech-to-text: no case, no punctuation, fillers).</param>
     /// <param name="context">What the customer said just before, when known; helps tell paraphrase from a new question.</param>
     Task<UtteranceAnalysis> AnalyzeAsync(string text, AnalysisContext? context = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Which analyser labelled (rules, sentence model, classifier weights): sessions record it, so scores stay comparable.</summary>
+    string Version => GetType().Name;
 }
 
 /// <param name="PreviousCustomerLine">The customer's line the trainee is answering.</param>
 /// <param name="ScenarioKeywords">Words of the persona's problem (booking, refund, ...), to recognise a paraphrase.</param>
-public sealed record AnalysisContext(string? PreviousCustomerLine = null, IReadOnlyList<string>? ScenarioKeywords = null);
+/// <param name="Scenario">The customer's problem in a sentence or two, to tell a question about it from an off-topic one.</param>
+public sealed record AnalysisContext(string? PreviousCustomerLine = null, IReadOnlyList<string>? ScenarioKeywords = null, string? Scenario = null);

@@ -22,6 +22,9 @@ public sealed partial class RuleBasedAnalyzer : ITurnAnalyzer
     [GeneratedRegex(@"\b(policy|policies|rules|terms|procedure|regulations|small print|computer says no|hands are tied|out of my hands|system (will not|does not|can not)|(how|the way) (it|things|the system|the process|we) (works?|goes|do things|is|are))\b")]
     private static partial Regex PolicyHiding();
 
+    /// <summary>Bump when a rule table changes what it labels.</summary>
+    public string Version => "rules-2";
+
     public Task<UtteranceAnalysis> AnalyzeAsync(string text, AnalysisContext? context = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Analyze(text, context));
 

@@ -1,0 +1,61 @@
+using System.Text;
+using SimCaller.Core.Techniques;
+using SimCaller.Evaluation.Analysis;
+using Xunit.Abstractions;
+
+namespace SimCaller.Evaluation.Tests.Understanding;
+
+/// <summary>
+/// The default analyser (rules + sentence model + classifier) on corpus/techniques/blind.jsonl: 174 lines
+/// written and committed before the classifier existed, never trained or tuned on. Prints precision and
+/// recall per technique and holds the floor.
+/// </summary>
+[Collection(SentenceModelCollection.Name)]
+public sealed class BlindSetTests(SentenceModelFixture model, ITestOutputHelper output)
+{
+    private static IReadOnlyList<LabelledUtterance> Blind() =>
+        TechniqueCorpus.Load(Path.Combine(AppContext.BaseDirectory, "Corpus", "blind.jsonl"));
+
+    [Fact]
+    public void Blind_set_meets_the_floor_micro_f1_090_and_every_technique_075()
+    {
+        var set = Blind();
+        var scores = new TechniqueScores();
+        var misses = new StringBuilder();
+        foreach (var line in set)
+        {
+            var predicted = model.Analyzer.Analyze(line.Text).Techniques.ToHashSet();
+            scores.Add(line.Labels, predicted);
+            if (!predicted.SetEquals(line.Labels))
+            {
+                misses.AppendLine($"  \"{line.Text}\" expected [{Ids(line.Labels)}] got [{Ids(predicted)}]");
+            }
+        }
+        output.WriteLine(scores.ToTable($"blind set: {set.Count} utterances, analyser {model.Analyzer.Version}"));
+        output.WriteLine("disagreements:");
+        output.WriteLine(misses.ToString());
+
+        Assert.True(scores.MicroF1 >= 0.90, $"blind micro-F1 {scores.MicroF1:0.000} < 0.90");
+        foreach (var technique in TechniqueIds.All.Where(t => scores.Support(t) >= 3))
+        {
+            Assert.True(scores.F1(technique) >= 0.75, $"blind F1 of {technique.ToId()} {scores.F1(technique):0.00} < 0.75");
+        }
+    }
+
+    [Fact]
+    public void The_model_beats_the_rules_alone_on_the_blind_set()
+    {
+        var rules = new RuleBasedAnalyzer();
+        var withModel = new TechniqueScores();
+        var rulesOnly = new TechniqueScores();
+        foreach (var line in Blind())
+        {
+            withModel.Add(line.Labels, model.Analyzer.Analyze(line.Text).Techniques.ToHashSet());
+            rulesOnly.Add(line.Labels, rules.Analyze(line.Text).Techniques.ToHashSet());
+        }
+        output.WriteLine($"rules alone: micro-F1 {rulesOnly.MicroF1:0.000}; with the model: {withModel.MicroF1:0.000}");
+        Assert.True(withModel.MicroF1 > rulesOnly.MicroF1);
+    }
+
+    private static string Ids(IEnumerable<Technique> techniques) => string.Join(", ", techniques.Order().Select(t => t.ToId()));
+}

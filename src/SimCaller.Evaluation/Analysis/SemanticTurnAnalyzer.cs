@@ -68,7 +68,7 @@ public sealed class SemanticTurnAnalyzer : ITurnAnalyzer
 
         var vector = _embedder.Embed([text.Trim()])[0];
         var predicted = _classifier.Predict(TechniqueFeatures.Build(vector, ruled, text)).ToHashSet();
-        if (predicted.Contains(Technique.ClarifyingQuestion) && IsOffTopic(vector, context))
+        if (predicted.Contains(Technique.ClarifyingQuestion) && HasScenario(context) && IsOffTopic(vector, context))
         {
             // Spec: a question unrelated to the customer's problem earns nothing, however politely asked.
             predicted.Remove(Technique.ClarifyingQuestion);
@@ -81,6 +81,11 @@ public sealed class SemanticTurnAnalyzer : ITurnAnalyzer
             .ToArray();
         return new UtteranceAnalysis(text, matches);
     }
+
+    // Off-topic is judged against the persona's scenario; without one (`analyze` on bare lines) the classifier
+    // alone decides, from the small talk it was trained to leave unlabelled.
+    private static bool HasScenario(AnalysisContext? context) =>
+        context is not null && (!string.IsNullOrWhiteSpace(context.Scenario) || context.ScenarioKeywords is { Count: > 0 });
 
     /// <summary>True when the question is far from the customer's problem and from every ordinary service question.</summary>
     public bool IsOffTopic(ReadOnlySpan<float> question, AnalysisContext? context)

@@ -67,10 +67,23 @@ public static class TechniqueClassifierTrainer
 
     private static TechniqueClassifier Fit(float[][] x, IReadOnlyList<LabelledUtterance> labels, double[]? thresholds)
     {
+        // Much of the corpus is the material the rule tables were written against, where their hits are
+        // nearly always right: fitted on that alone, the model just copies the rules and adds nothing on
+        // wording they miss. Every line is therefore seen twice, once with its rule hits and once without,
+        // so the meaning features must carry each technique on their own as well.
+        x = [.. x, .. x.Select(WithoutRules)];
+        labels = [.. labels, .. labels];
         var weights = TechniqueIds.All
             .Select((t, i) => FitOne(x, labels.Select(u => u.Labels.Contains(t) ? 1f : 0f).ToArray(), thresholds?[i] ?? 0.5, t))
             .ToList();
         return new TechniqueClassifier("", weights, new TrainingNotes());
+    }
+
+    private static float[] WithoutRules(float[] features)
+    {
+        var copy = (float[])features.Clone();
+        Array.Clear(copy, TechniqueFeatures.EmbeddingSize, TechniqueIds.All.Count);
+        return copy;
     }
 
     private static TechniqueWeights FitOne(float[][] x, float[] y, double threshold, Technique technique)

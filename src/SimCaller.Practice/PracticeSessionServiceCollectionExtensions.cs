@@ -9,6 +9,7 @@ using SimCaller.Evaluation.Debriefs;
 using SimCaller.Evaluation.Rubrics;
 using SimCaller.Persona.Loading;
 using SimCaller.Persona.Voice;
+using SimCaller.Understanding;
 
 namespace SimCaller.Practice;
 
@@ -34,6 +35,7 @@ public static class PracticeSessionServiceCollectionExtensions
             ? RubricLoader.Load(rubricFile)
             : RubricLoader.LoadDefault(DataLocator.Resolve("rubrics", null)));
         services.TryAddSingleton(sp => new DebriefBuilder(sp.GetRequiredService<Rubric>()));
+        services.AddSentenceModel(configuration);
         services.AddCustomerVoice(configuration);
         services.TryAddSingleton<RuleBasedAnalyzer>();
         services.TryAddSingleton<ITurnAnalyzer>(sp =>
@@ -41,7 +43,7 @@ public static class PracticeSessionServiceCollectionExtensions
             var rules = sp.GetRequiredService<RuleBasedAnalyzer>();
             return sp.GetService<IChatCompletionService>() is { } model
                 ? new LlmJudgeAnalyzer(model, rules, sp.GetRequiredService<ModelOptions>().Timeout, sp.GetRequiredService<ILogger<LlmJudgeAnalyzer>>())
-                : rules;
+                : LocalTurnAnalyzer.Create(rules, sp.GetService<ISentenceEmbedder>(), sp.GetService<ILogger<FallbackTurnAnalyzer>>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         });
         services.TryAddSingleton<PracticeService>();
         return services;

@@ -36,3 +36,20 @@ public sealed class FallbackTurnAnalyzer(ITurnAnalyzer primary, ITurnAnalyzer fa
         return await fallback.AnalyzeAsync(text, context, cancellationToken).ConfigureAwait(false);
     }
 }
+
+/// <summary>Builds the local analyser a composition root uses when no language model judges.</summary>
+public static class LocalTurnAnalyzer
+{
+    /// <summary>
+    /// Rules + sentence model + classifier behind a fallback to the rules when a sentence model is
+    /// registered; the rules alone otherwise (Understanding:Model = none).
+    /// </summary>
+    public static ITurnAnalyzer Create(RuleBasedAnalyzer rules, ISentenceEmbedder? embedder, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(logger);
+        return embedder is null
+            ? rules
+            : new FallbackTurnAnalyzer(new SemanticTurnAnalyzer(rules, embedder, TechniqueClassifier.LoadShipped()), rules, logger);
+    }
+}

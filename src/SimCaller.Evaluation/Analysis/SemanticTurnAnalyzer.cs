@@ -19,22 +19,6 @@ public sealed class SemanticTurnAnalyzer : ITurnAnalyzer
     /// </summary>
     public const int MinWordsForModel = 3;
 
-    /// <summary>Below this similarity to the customer's problem and to every ordinary service question, a question is off-topic.</summary>
-    internal const double OnTopicSimilarity = 0.25;
-
-    // Questions any service call may need, whatever the problem (identity, account, what happened, repeat please).
-    private static readonly string[] ServiceQuestions =
-    [
-        "Can I take your name and your account or order number?",
-        "What happened, and when did the problem start?",
-        "How is this problem affecting you?",
-        "What would you like us to do to put this right?",
-        "Sorry, could you say that again?",
-        "Where are you and how can I reach you?",
-        "Who have you already spoken to about this?",
-        "What are you worried about?",
-    ];
-
     private readonly RuleBasedAnalyzer _rules;
     private readonly ISentenceEmbedder _embedder;
     private readonly TechniqueClassifier _classifier;
@@ -90,7 +74,7 @@ public sealed class SemanticTurnAnalyzer : ITurnAnalyzer
     /// <summary>True when the question is far from the customer's problem and from every ordinary service question.</summary>
     public bool IsOffTopic(ReadOnlySpan<float> question, AnalysisContext? context)
     {
-        var references = new List<string>(ServiceQuestions);
+        var references = new List<string>(ServiceQuestions.All);
         if (context?.Scenario is { Length: > 0 } scenario)
         {
             references.Add(scenario);
@@ -105,6 +89,6 @@ public sealed class SemanticTurnAnalyzer : ITurnAnalyzer
         {
             best = Math.Max(best, Vectors.Similarity(question, reference));
         }
-        return best < OnTopicSimilarity;
+        return best < ServiceQuestions.OnTopicSimilarity;
     }
 }

@@ -61,6 +61,8 @@ public sealed class Fact
     public string Value { get; set; } = "";
     /// <summary>How the customer says it, in character; "{value}" is replaced by the value.</summary>
     public List<string> Answers { get; set; } = [];
+    /// <summary>Questions a trainee might ask for this fact, in everyday words: the customer matches questions to facts by meaning.</summary>
+    public List<string> Examples { get; set; } = [];
 }
 
 public sealed class Needs
@@ -104,6 +106,10 @@ public sealed class Patience
     public int MaxTurns { get; set; } = 30;
     /// <summary>Minutes after which the call counts as running long (the customer gets restless).</summary>
     public double ExpectedMinutes { get; set; } = 8;
+    /// <summary>Turns in a row that make no progress ("okay", "one moment") an upset customer lets pass.</summary>
+    public int StallingTurns { get; set; } = 1;
+    /// <summary>Anger points, before difficulty, that each further no-progress turn adds while the customer is upset.</summary>
+    public double StallingAnger { get; set; } = 4;
 }
 
 public sealed class VoiceSettings

@@ -60,6 +60,29 @@ internal sealed partial class PersonaValidator(string file, IReadOnlyDictionary<
             {
                 Add($"scenario.facts[{i}]", "a fact needs a value or at least one answer");
             }
+            for (var j = 0; j < fact.Examples.Count; j++)
+            {
+                Required($"scenario.facts[{i}].examples[{j}]", fact.Examples[j], "a question a trainee might ask for this fact");
+            }
+        }
+        // The same example under two facts leaves the customer guessing which one was asked.
+        var owners = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < s.Facts.Count; i++)
+        {
+            for (var j = 0; j < s.Facts[i].Examples.Count; j++)
+            {
+                var key = string.Join(' ', Voice.TraineeWords.Words(s.Facts[i].Examples[j] ?? ""));
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+                if (owners.TryGetValue(key, out var other) && other != i)
+                {
+                    Add($"scenario.facts[{i}].examples[{j}]",
+                        $"\"{s.Facts[i].Examples[j]}\" is also an example of '{s.Facts[other].Topic}': give each question to one fact");
+                }
+                owners.TryAdd(key, i);
+            }
         }
     }
 
@@ -93,6 +116,14 @@ internal sealed partial class PersonaValidator(string file, IReadOnlyDictionary<
         if (p.ExpectedMinutes <= 0)
         {
             Add("patience.expected_minutes", $"{p.ExpectedMinutes} is out of range: must be more than 0");
+        }
+        if (p.StallingTurns < 0)
+        {
+            Add("patience.stalling_turns", $"{p.StallingTurns} is out of range: must be 0 or more (0: no stalling at all is tolerated)");
+        }
+        if (p.StallingAnger is < 0 or > 25)
+        {
+            Add("patience.stalling_anger", $"{p.StallingAnger} is out of range: anger points per stalled turn, 0 (never minds) to 25");
         }
     }
 

@@ -10,6 +10,7 @@ namespace SimCaller.Persona.Mood;
 /// <param name="SilentRun">Consecutive silent trainee turns.</param>
 /// <param name="TechniqueCounts">How often each technique id was used (drives diminishing returns).</param>
 /// <param name="RecentUtterances">The trainee's latest lines, normalised, to spot repeats.</param>
+/// <param name="StallRun">Consecutive trainee turns that made no progress (absent in older snapshots: 0).</param>
 public sealed record MoodSnapshot(
     string PersonaId,
     string Difficulty,
@@ -25,4 +26,5 @@ public sealed record MoodSnapshot(
     bool BoundaryWarned,
     IReadOnlyDictionary<string, int> TechniqueCounts,
     IReadOnlyList<string> RecentUtterances,
-    string LastReaction);
+    string LastReaction,
+    int StallRun = 0);

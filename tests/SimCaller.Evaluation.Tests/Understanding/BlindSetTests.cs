@@ -19,6 +19,7 @@ public sealed class BlindSetTests(SentenceModelFixture model, ITestOutputHelper 
     [Theory]
     [InlineData("blind.jsonl")]
     [InlineData("blind-2.jsonl")]
+    [InlineData("blind-3.jsonl")]
     public void Blind_set_meets_the_floor_micro_f1_090_and_every_technique_075(string file)
     {
         var set = Blind(file);

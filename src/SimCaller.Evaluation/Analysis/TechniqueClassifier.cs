@@ -51,7 +51,7 @@ public sealed class TechniqueClassifier
     }
 
     /// <summary>The techniques whose probability reaches their threshold.</summary>
-    internal IReadOnlySet<Technique> Predict(ReadOnlySpan<float> features)
+    public IReadOnlySet<Technique> Predict(ReadOnlySpan<float> features)
     {
         var probabilities = Probabilities(features);
         var found = new HashSet<Technique>();

@@ -8,7 +8,7 @@ namespace SimCaller.Evaluation.Analysis;
 /// What the classifier sees of one utterance: its sentence embedding (meaning), the rule tables' hits
 /// (precise phrasings, worth keeping as evidence the model can weigh), and two shape flags.
 /// </summary>
-internal static partial class TechniqueFeatures
+public static partial class TechniqueFeatures
 {
     public const int EmbeddingSize = 384;
 

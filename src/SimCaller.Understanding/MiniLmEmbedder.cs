@@ -65,7 +65,10 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder, IDisposable
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var encoder = new SentenceEncoder();
+            // One thread per sentence: on a server, concurrent calls are the parallelism, and ONNX Runtime's
+            // default of one thread per core per call would make them fight over the same cores.
+            var options = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+            var encoder = new SentenceEncoder(options);
             _logger.LogInformation("Sentence model {Model} loaded in {Milliseconds:0} ms", ModelName,
                 System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return encoder;

@@ -23,7 +23,7 @@ public sealed partial class RuleBasedAnalyzer : ITurnAnalyzer
     private static partial Regex PolicyHiding();
 
     /// <summary>Bump when a rule table changes what it labels.</summary>
-    public string Version => "rules-2";
+    public string Version => "rules-3";
 
     public Task<UtteranceAnalysis> AnalyzeAsync(string text, AnalysisContext? context = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Analyze(text, context));

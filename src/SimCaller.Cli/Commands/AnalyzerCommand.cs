@@ -40,7 +40,7 @@ public static class AnalyzerCommand
                 var train = TechniqueCorpus.Load(trainFile);
                 var dev = TechniqueCorpus.Load(devFile);
                 await Console.Error.WriteLineAsync($"training on {train.Count} lines, tuning thresholds on {dev.Count} (the blind set is not read)");
-                using var model = new MiniLmEmbedder();
+                var model = new MiniLmEmbedder();
                 if (!model.Warm())
                 {
                     await Console.Error.WriteLineAsync("simcaller: the sentence model could not be loaded; nothing was trained.");

@@ -7,7 +7,7 @@ namespace SimCaller.Evaluation.Tests.Understanding;
 /// One sentence model for the whole test project: loading it costs about 0.4 s and 400 MB, so every
 /// test class that needs it joins <see cref="SentenceModelCollection"/> instead of loading its own.
 /// </summary>
-public sealed class SentenceModelFixture : IDisposable
+public sealed class SentenceModelFixture
 {
     public SentenceModelFixture()
     {
@@ -25,8 +25,6 @@ public sealed class SentenceModelFixture : IDisposable
     public CachingEmbedder Embedder { get; }
 
     public SemanticTurnAnalyzer Analyzer { get; }
-
-    public void Dispose() => Model.Dispose();
 }
 
 [CollectionDefinition(Name)]

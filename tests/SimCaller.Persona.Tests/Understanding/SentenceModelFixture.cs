@@ -6,7 +6,7 @@ using SimCaller.Understanding;
 namespace SimCaller.Persona.Tests.Understanding;
 
 /// <summary>One sentence model (0.4 s, 400 MB to load) shared by every test class in <see cref="SentenceModelCollection"/>.</summary>
-public sealed class SentenceModelFixture : IDisposable
+public sealed class SentenceModelFixture
 {
     public SentenceModelFixture()
     {
@@ -30,8 +30,6 @@ public sealed class SentenceModelFixture : IDisposable
 
     public static PersonaDefinition Shipped(string id) =>
         Assert.Single(PersonaLoader.LoadFile(RepoPaths.Persona(id)).Personas);
-
-    public void Dispose() => Model.Dispose();
 }
 
 [CollectionDefinition(Name)]

@@ -8,6 +8,7 @@ global.AddTo(root);
 root.Subcommands.Add(PracticeCommand.Create(global));
 root.Subcommands.Add(PersonasCommand.Create(global));
 root.Subcommands.Add(AnalyzeCommand.Create(global));
+root.Subcommands.Add(AnalyzerCommand.Create(global));
 root.Subcommands.Add(SessionsCommand.Create(global));
 root.Subcommands.Add(DebriefCommand.Create(global));
 root.Subcommands.Add(CodesCommand.Create(global));

@@ -10,6 +10,7 @@ using SimCaller.Evaluation.Rubrics;
 using SimCaller.Persona.Loading;
 using SimCaller.Persona.Voice;
 using SimCaller.Practice.Replay;
+using SimCaller.Understanding;
 
 namespace SimCaller.Practice;
 
@@ -35,9 +36,15 @@ public static class PracticeSessionServiceCollectionExtensions
             ? RubricLoader.Load(rubricFile)
             : RubricLoader.LoadDefault(DataLocator.Resolve("rubrics", null)));
         services.TryAddSingleton(sp => new DebriefBuilder(sp.GetRequiredService<Rubric>()));
+        services.AddSentenceModel(configuration);
         services.AddCustomerVoice(configuration);
         services.TryAddSingleton<RuleBasedAnalyzer>();
-        services.TryAddSingleton<ITurnAnalyzer>(sp => sp.GetRequiredService<RuleBasedAnalyzer>());
+        // The live analyser: the rules with the sentence model's classifier (the rules alone, logged, when
+        // the model cannot load). It drives the mood and never waits on a language model.
+        services.TryAddSingleton<ITurnAnalyzer>(sp => LocalTurnAnalyzer.Create(
+            sp.GetRequiredService<RuleBasedAnalyzer>(),
+            sp.GetService<ISentenceEmbedder>(),
+            sp.GetService<ILogger<FallbackTurnAnalyzer>>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
         if (IsJudgeEnabled(configuration))
         {
             services.TryAddSingleton(sp => new DebriefJudge(new LlmJudgeAnalyzer(

@@ -27,7 +27,9 @@ public class OtherCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         var lines = SimCallerProcess.Lines(run.Stdout).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.Equal(utterances.Length, lines.Length);
-        var library = new RuleBasedAnalyzer();
+        // The same analyser the live call uses by default (rules + sentence model + classifier): one analyser.
+        var model = new SimCaller.Understanding.MiniLmEmbedder();
+        var library = LocalTurnAnalyzer.Create(new RuleBasedAnalyzer(), model, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         for (var i = 0; i < utterances.Length; i++)
         {
             var expected = (await library.AnalyzeAsync(utterances[i])).Techniques.Select(Core.Techniques.TechniqueIds.ToId);

@@ -51,7 +51,7 @@ public class SessionsListTests : IDisposable
         Assert.Equal("default", row.GetProperty("rubric").GetString());
         Assert.Matches("^[0-9a-f]{64}$", row.GetProperty("rubric_hash").GetString());
         Assert.Equal(JsonValueKind.Null, row.GetProperty("code").ValueKind);
-        Assert.Equal("rules/1", row.GetProperty("analyser").GetString());
+        Assert.StartsWith("rules", row.GetProperty("analyser").GetString());
         Assert.Equal([abusive], byPersona.Select(s => s.GetProperty("session_id").GetString()));
         Assert.Equal([traveler], byDifficulty.Select(s => s.GetProperty("session_id").GetString()));
         Assert.Equal(2, byOutcome.Length);

@@ -4,8 +4,8 @@ namespace SimCaller.Core.Techniques;
 public interface ITurnAnalyzer
 {
     /// <summary>
-    /// Names this analyser and the version of its rules, stored with each session so a session's labels
-    /// can be traced to what produced them (e.g. "rules/1"). Change it when the labelling changes.
+    /// Names this analyser and the version of what labels (rules, sentence model, classifier weights), stored
+    /// with each session so its labels can be traced and scores stay comparable. Change it when the labelling changes.
     /// </summary>
     string Version => GetType().Name;
 
@@ -16,4 +16,5 @@ public interface ITurnAnalyzer
 
 /// <param name="PreviousCustomerLine">The customer's line the trainee is answering.</param>
 /// <param name="ScenarioKeywords">Words of the persona's problem (booking, refund, ...), to recognise a paraphrase.</param>
-public sealed record AnalysisContext(string? PreviousCustomerLine = null, IReadOnlyList<string>? ScenarioKeywords = null);
+/// <param name="Scenario">The customer's problem in a sentence or two, to tell a question about it from an off-topic one.</param>
+public sealed record AnalysisContext(string? PreviousCustomerLine = null, IReadOnlyList<string>? ScenarioKeywords = null, string? Scenario = null);

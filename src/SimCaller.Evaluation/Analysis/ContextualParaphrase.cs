@@ -25,6 +25,14 @@ internal static partial class ContextualParaphrase
     [GeneratedRegex(@"\b(right|correct|yes|yeah|is that right|is that it|is it)$")]
     private static partial Regex ConfirmationTag();
 
+    // A last sentence that opens like a question asks for something new ("have you tried restarting it?"),
+    // whatever words it shares with the customer's: that is never a restatement of their problem.
+    [GeneratedRegex(@"^(have|has|had|did|do|does|can|could|would|will|what|when|where|which|who|how|why|is|are|was|were|may|shall)\b")]
+    private static partial Regex QuestionOpening();
+
+    [GeneratedRegex(@"[.!?]+\s*(?=\S)")]
+    private static partial Regex SentenceEnd();
+
     public static bool Applies(string original, string normalized, AnalysisContext? context)
     {
         if (context is null || !AddressesCustomer().IsMatch(normalized))
@@ -33,6 +41,11 @@ internal static partial class ContextualParaphrase
         }
         var asksToConfirm = ConfirmationTag().IsMatch(normalized) || original.TrimEnd().EndsWith('?');
         if (!asksToConfirm)
+        {
+            return false;
+        }
+        var lastSentence = TextNormalizer.Normalize(SentenceEnd().Split(original.Trim()).Last());
+        if (QuestionOpening().IsMatch(lastSentence))
         {
             return false;
         }

@@ -139,7 +139,10 @@ internal static class HelpfulMovePatterns
 
         new(Technique.ClarifyingQuestion,
         [
-            @"(could|can|would) you (please )?(just )?(tell|give|send|confirm|spell|read|check|let me know|say that again|repeat|describe|share|provide|walk me through|say|remind me|pop|look)( me| that| the| your| it| what| which| when| how| if| whether| out)",
+            @"(could|can|would) you (please )?(just )?(tell|give|send|confirm|spell|read|check|let me know|say that again|repeat|describe|share|provide|walk me through|say|remind me|pop|look)( me| that| the| your| it| what| which| when| how| if| whether| out| why| who| where)",
+            // Open questions (spec: they count): who could help, where it happens.
+            @"^(\w+ ){0,2}who (could|can|would|might|else|do|does|did|is|was|are|were|have|has) ",
+            @"^(\w+ ){0,2}where (are|is|were|was|do|does|did) (you|it|they|the|your|this|that) ",
             @"(what|which) (is|was|are|were) (the|your|it|that|this)",
             @"(what|which|when|where|how) (did|does|do|time|date|day|model|number|postcode|address|email|flight|order|account|reference|size|colour|color|plan|option|one|kind|type|long|many|much|exactly|month|year|branch|store|card|item|room|error|message|light|lights) ",
             @"(when|where|how) (was|is|were|are) (the|your|it|that|this)",

@@ -11,8 +11,6 @@ namespace SimCaller.Evaluation.Analysis;
 /// </summary>
 public sealed partial class RuleBasedAnalyzer : ITurnAnalyzer
 {
-    /// <summary>Bump when the patterns change what they label, so stored sessions say which rules labelled them.</summary>
-    public string Version => "rules/1";
 
     private static readonly IReadOnlyList<TechniqueRule> Rules =
         [.. HelpfulMovePatterns.Rules, .. HarmfulMovePatterns.Rules];
@@ -24,6 +22,9 @@ public sealed partial class RuleBasedAnalyzer : ITurnAnalyzer
     // Hiding behind the rules (spec: blame, and a refusal when nothing else is offered).
     [GeneratedRegex(@"\b(policy|policies|rules|terms|procedure|regulations|small print|computer says no|hands are tied|out of my hands|system (will not|does not|can not)|(how|the way) (it|things|the system|the process|we) (works?|goes|do things|is|are))\b")]
     private static partial Regex PolicyHiding();
+
+    /// <summary>Bump when a rule table changes what it labels.</summary>
+    public string Version => "rules-3";
 
     public Task<UtteranceAnalysis> AnalyzeAsync(string text, AnalysisContext? context = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Analyze(text, context));

@@ -70,6 +70,8 @@ public sealed class Fact
     public string Value { get; set; } = "";
     /// <summary>How the customer says it, in character; "{value}" is replaced by the value.</summary>
     public List<string> Answers { get; set; } = [];
+    /// <summary>Questions a trainee might ask for this fact, in everyday words: the customer matches questions to facts by meaning.</summary>
+    public List<string> Examples { get; set; } = [];
 }
 
 public sealed class Needs
@@ -131,6 +133,10 @@ public sealed class Patience
     public double HoldOkSeconds { get; set; } = 45;
     /// <summary>A hold this long or longer and the customer gives up waiting and hangs up.</summary>
     public double HoldHangUpSeconds { get; set; } = 300;
+    /// <summary>Turns in a row that make no progress ("okay", "one moment") an upset customer lets pass.</summary>
+    public int StallingTurns { get; set; } = 1;
+    /// <summary>Anger points, before difficulty, that each further no-progress turn adds while the customer is upset.</summary>
+    public double StallingAnger { get; set; } = 4;
 }
 
 public sealed class VoiceSettings

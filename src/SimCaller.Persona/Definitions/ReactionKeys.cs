@@ -22,6 +22,8 @@ public static class ReactionKeys
     public const string EndedByAgent = "ended_by_agent";
     /// <summary>The trainee asks if the customer is a bot or tries to give it instructions.</summary>
     public const string Meta = "meta";
+    /// <summary>The trainee asked something with nothing to do with the customer's problem.</summary>
+    public const string OffTopic = "off_topic";
     /// <summary>The trainee left mid-call; nobody speaks after it, so persona files carry no lines for it.</summary>
     public const string Abandoned = "abandoned";
 
@@ -29,7 +31,7 @@ public static class ReactionKeys
     public static IReadOnlyList<string> Moments { get; } =
     [
         Neutral, Silence, TalkOver, LongHold, Repeated, PartialSolution, UnansweredQuestion,
-        HangUp, Resolved, Escalated, EndedByAgent, Meta,
+        HangUp, Resolved, Escalated, EndedByAgent, Meta, OffTopic,
     ];
 
     /// <summary>Every key a persona file may use under lines.reactions.</summary>

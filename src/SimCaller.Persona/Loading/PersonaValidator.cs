@@ -82,6 +82,31 @@ internal sealed partial class PersonaValidator(string file, IReadOnlyDictionary<
                     "list the words a trainee would use to ask for it, e.g. keywords: [reference, booking number]");
             }
         }
+        CheckFactExamples(s.Facts);
+    }
+
+    /// <summary>Example questions must say something, and each belongs to one fact, or the customer is left guessing which was asked.</summary>
+    private void CheckFactExamples(List<Fact> facts)
+    {
+        var owners = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < facts.Count; i++)
+        {
+            for (var j = 0; j < facts[i].Examples.Count; j++)
+            {
+                Required($"scenario.facts[{i}].examples[{j}]", facts[i].Examples[j], "a question a trainee might ask for this fact");
+                var key = string.Join(' ', TraineeWords.Words(facts[i].Examples[j] ?? ""));
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+                if (owners.TryGetValue(key, out var other) && other != i)
+                {
+                    Add($"scenario.facts[{i}].examples[{j}]",
+                        $"\"{facts[i].Examples[j]}\" is also an example of '{facts[other].Topic}': give each question to one fact");
+                }
+                owners.TryAdd(key, i);
+            }
+        }
     }
 
     /// <summary>
@@ -274,6 +299,14 @@ internal sealed partial class PersonaValidator(string file, IReadOnlyDictionary<
         if (p.HoldHangUpSeconds <= p.HoldOkSeconds)
         {
             Add("patience.hold_hang_up_seconds", $"{p.HoldHangUpSeconds} is out of range: must be more than hold_ok_seconds ({p.HoldOkSeconds})");
+        }
+        if (p.StallingTurns < 0)
+        {
+            Add("patience.stalling_turns", $"{p.StallingTurns} is out of range: must be 0 or more (0: no stalling at all is tolerated)");
+        }
+        if (p.StallingAnger is < 0 or > 25)
+        {
+            Add("patience.stalling_anger", $"{p.StallingAnger} is out of range: anger points per stalled turn, 0 (never minds) to 25");
         }
     }
 

@@ -49,6 +49,7 @@ public sealed class MoodMachine
     private int _turn;
     private int _furiousRun;
     private int _silentRun;
+    private int _stallRun;
     private bool _coreNeedMet;
     private bool _partialNeedMet;
     private bool _solutionOffered;
@@ -114,6 +115,7 @@ public sealed class MoodMachine
         machine._recent.AddRange(snapshot.RecentUtterances);
         machine._lastReaction = snapshot.LastReaction;
         machine._corePartsMet.UnionWith(snapshot.CorePartsMet ?? []);
+        machine._stallRun = snapshot.StallRun;
         return machine;
     }
 
@@ -163,6 +165,7 @@ public sealed class MoodMachine
         ApplyEvents(turn, events, elapsed, repeated);
         ApplyTechniques(turn, analysis, repeated);
         ApplyNeeds(turn, analysis);
+        ApplyStalling(turn, analysis, events, repeated);
 
         var target = Math.Clamp(before + turn.Items.Sum(i => i.Delta), 0, 100);
         var floor = CurrentFloor();
@@ -216,7 +219,7 @@ public sealed class MoodMachine
         _persona.Id, _difficulty, _seed, NodeIds[_node], _anger, _turn, _furiousRun, _silentRun,
         _coreNeedMet, _partialNeedMet, _solutionOffered, _boundaryWarned,
         new Dictionary<string, int>(_counts, StringComparer.Ordinal), _recent.ToArray(), _lastReaction,
-        _corePartsMet.Order(StringComparer.Ordinal).ToArray());
+        _corePartsMet.Order(StringComparer.Ordinal).ToArray(), _stallRun);
 
     private void Configure()
     {
@@ -403,6 +406,26 @@ public sealed class MoodMachine
         turn.Add(ReactionKeys.PartialSolution, Trigger.Helpful, Calm(MoodTuning.PartialNeedBonus),
             $"part of the core need met ({said}); still missing: {string.Join(", ", missing)}");
         return true;
+    }
+
+    /// <summary>
+    /// A turn that carries no technique and nothing else ("okay", "one moment", "mm-hmm", an off-topic
+    /// question) makes no progress. An upset customer lets the persona's stalling_turns of them in a row
+    /// pass (a short "let me check" is fine); each one after that adds stalling_anger, until something real
+    /// happens. Silence, holds and repeats have their own rules and do not count here.
+    /// </summary>
+    private void ApplyStalling(TurnEffects turn, UtteranceAnalysis analysis, CallEvents events, bool repeated)
+    {
+        var noProgress = analysis.Techniques.Count == 0 && turn.Items.Count == 0 && !repeated
+            && !events.HasFlag(CallEvents.Silence) && !events.HasFlag(CallEvents.LongHold);
+        _stallRun = noProgress ? _stallRun + 1 : 0;
+        var allowed = (int)Math.Round(_persona.Patience.StallingTurns * _level.PatienceFactor, MidpointRounding.AwayFromZero);
+        if (!noProgress || _stallRun <= allowed || State < MoodState.Annoyed)
+        {
+            return;
+        }
+        var delta = Inflame(_persona.Patience.StallingAnger);
+        turn.Add(ReactionKeys.Neutral, Trigger.Idle, delta, $"no progress ({_stallRun} turns in a row)");
     }
 
     /// <summary>Until the core need is met anger stays at the floor; a partial answer lowers it halfway to resolved.</summary>

@@ -11,6 +11,7 @@ namespace SimCaller.Persona.Mood;
 /// <param name="TechniqueCounts">How often each technique id was used (drives diminishing returns).</param>
 /// <param name="RecentUtterances">The trainee's latest lines, normalised, to spot repeats.</param>
 /// <param name="CorePartsMet">Parts of a several-part core need offered so far (absent in older snapshots).</param>
+/// <param name="StallRun">Consecutive trainee turns that made no progress (absent in older snapshots: 0).</param>
 public sealed record MoodSnapshot(
     string PersonaId,
     string Difficulty,
@@ -27,4 +28,5 @@ public sealed record MoodSnapshot(
     IReadOnlyDictionary<string, int> TechniqueCounts,
     IReadOnlyList<string> RecentUtterances,
     string LastReaction,
-    IReadOnlyList<string>? CorePartsMet = null);
+    IReadOnlyList<string>? CorePartsMet = null,
+    int StallRun = 0);

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
+using SimCaller.Persona.Loading;
+using SimCaller.Understanding;
 
 namespace SimCaller.Persona.Voice;
 
@@ -25,7 +27,37 @@ public static class CustomerVoiceServiceCollectionExtensions
         options.EnsureValid();
 
         services.TryAddSingleton(options);
-        services.TryAddSingleton<OfflineCustomerEngine>();
+        // Reads by meaning when a sentence model is registered (AddSentenceModel), with the keywords as its fallback.
+        services.TryAddSingleton<ITraineeReader>(sp =>
+        {
+            if (sp.GetService<ISentenceEmbedder>() is not { } embedder)
+            {
+                return KeywordTraineeReader.Instance;
+            }
+            var semantic = new SemanticTraineeReader(embedder);
+            if (sp.GetService<PersonaCatalog>() is { } catalog)
+            {
+                // Persona lines and facts are embedded once at load and again on every reload, off the
+                // caller's path; a turn that comes first simply embeds what it needs itself.
+                void Prepare() => _ = Task.Run(() =>
+                {
+                    try
+                    {
+                        semantic.Prepare(catalog.All);
+                    }
+                    catch (EmbeddingUnavailableException)
+                    {
+                        // Reported once by the model; the fallback reader takes over on the first turn.
+                    }
+                });
+                catalog.Changed += (_, _) => Prepare();
+                Prepare();
+            }
+            var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<FallbackTraineeReader>()
+                ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+            return new FallbackTraineeReader(semantic, KeywordTraineeReader.Instance, logger);
+        });
+        services.TryAddSingleton(sp => new OfflineCustomerEngine(sp.GetRequiredService<ITraineeReader>()));
         if (!options.IsOffline)
         {
             services.TryAddSingleton(sp => ChatCompletionFactory.CreateKernel(options, sp.GetService<ILoggerFactory>())!);

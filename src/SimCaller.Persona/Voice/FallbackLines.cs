@@ -48,6 +48,19 @@ public static class FallbackLines
             : [$"How would I know that? You're {company}!", "I don't have that. Shouldn't it be on your screen?"];
     }
 
+    /// <summary>When the trainee asks something unrelated to the problem: puzzled while calm, impatient once upset.</summary>
+    public static IReadOnlyList<string> OffTopic(Scenario scenario, MoodState mood)
+    {
+        var thing = Thing(scenario);
+        return mood switch
+        {
+            MoodState.Calm => [$"Sorry, what's that got to do with {thing}?", "I'm not sure why you're asking me that."],
+            MoodState.Annoyed => [$"Why are you asking me that? I called about {thing}.", "Is that relevant? Because I don't see how."],
+            MoodState.Frustrated => [$"What? How does that help with {thing}?", "I don't have time for small talk. Can we stick to my problem?"],
+            _ => [$"Are you serious? Forget that and deal with {thing}!", "Why on earth are you asking me that? Fix my problem!"],
+        };
+    }
+
     private static string Thing(Scenario scenario)
     {
         var product = scenario.Product.Trim();

@@ -33,6 +33,16 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
     private const double ThreatChance = 0.35;
     private const double ReminderChance = 0.5;
 
+    private static readonly string Paraphrase = Technique.Paraphrase.ToId();
+
+    private readonly ITraineeReader _reader;
+
+    /// <param name="reader">How the customer reads the trainee's words: by meaning (the sentence model) or, by default, by keywords.</param>
+    public OfflineCustomerEngine(ITraineeReader? reader = null)
+    {
+        _reader = reader ?? KeywordTraineeReader.Instance;
+    }
+
     public IReadOnlyDictionary<string, object?> Attributes { get; } =
         new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = ModelId };
 
@@ -82,20 +92,32 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
     {
         ArgumentNullException.ThrowIfNull(cue);
         ArgumentNullException.ThrowIfNull(alreadySaid);
-        var picker = new LinePicker(new Random(MixSeed(cue)), alreadySaid);
         var persona = cue.Persona;
+        var reading = cue.IsOpening ? TraineeReading.Nothing : Read(cue);
+        var picker = new LinePicker(new Random(MixSeed(cue)), alreadySaid, reading.Relatedness);
 
         if (cue.IsOpening)
         {
-            return picker.Pick(persona.OpeningLines) ?? picker.Pick(FallbackLines.Opening(persona.Scenario))!;
+            return picker.PickAny(persona.OpeningLines) ?? picker.PickAny(FallbackLines.Opening(persona.Scenario))!;
         }
 
-        var main = MainLine(cue, picker);
+        var main = MainLine(cue, picker, reading);
         var extra = EndingReactions.Contains(cue.Reaction) ? null : Behaviour(cue, picker);
         return extra is null ? main : main + " " + extra;
     }
 
-    private static string MainLine(CustomerCue cue, LinePicker picker)
+    /// <summary>
+    /// The model is spent on turns with something to understand: questions, and statements of three words
+    /// or more. "Okay", "one moment" and the like are read by keywords (there is no fact in them to find).
+    /// </summary>
+    private TraineeReading Read(CustomerCue cue)
+    {
+        var said = cue.LastTraineeText;
+        var worthReading = TraineeWords.IsQuestion(said) || TraineeWords.Words(said ?? "").Count >= 3;
+        return (worthReading ? _reader : KeywordTraineeReader.Instance).Read(said ?? "", cue.Persona);
+    }
+
+    private static string MainLine(CustomerCue cue, LinePicker picker, TraineeReading reading)
     {
         var persona = cue.Persona;
         var said = cue.LastTraineeText;
@@ -103,37 +125,62 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
         if (cue.Reaction == ReactionKeys.Meta || TraineeWords.AsksIfBot(said))
         {
             return picker.Pick(LinesFor(persona, ReactionKeys.Meta, cue.Mood, said))
-                ?? picker.Pick(FallbackLines.NotABot(persona.Scenario, cue.Mood))!;
+                ?? picker.PickAny(FallbackLines.NotABot(persona.Scenario, cue.Mood))!;
         }
 
-        // A question the analyser did not label is read for facts too; a question that was really
-        // empathy or a paraphrase ("so the wedding's tomorrow?") gets its reaction instead.
-        var asksForFact = cue.Reaction == ClarifyingQuestion
-            || (cue.Reaction == ReactionKeys.Neutral && TraineeWords.IsQuestion(said));
-        if (asksForFact)
+        // A question is answered on the turn it is asked, whatever else the turn did: the answer first,
+        // then, if the words also carried something the customer reacts to ("calm down, what's the
+        // reference?"), that reaction in their mood.
+        // A question the analyser heard as a paraphrase ("so your booking got cancelled?") confirms, not asks.
+        var asks = cue.Reaction == ClarifyingQuestion || (cue.Reaction != Paraphrase && TraineeWords.IsQuestion(said));
+        if (asks && reading.Fact is { } fact)
         {
-            var fact = TraineeWords.MatchFact(said, persona.Scenario.Facts);
-            if (fact is not null)
-            {
-                var answers = fact.Answers.Select(a => a.Replace("{value}", fact.Value, StringComparison.OrdinalIgnoreCase)).ToList();
-                return picker.Pick(answers) ?? $"It's {fact.Value}.";
-            }
-            if (cue.Reaction == ClarifyingQuestion)
-            {
-                // Nothing the customer knows: they react to being asked, in their own words and mood
-                // (persona "unanswered_question" lines are their own question going unanswered, not this).
-                return picker.Pick(LinesFor(persona, ClarifyingQuestion, cue.Mood, said))
-                    ?? picker.Pick(FallbackLines.DoNotKnow(persona.Scenario, cue.Mood))!;
-            }
+            var answers = fact.Answers.Select(a => a.Replace("{value}", fact.Value, StringComparison.OrdinalIgnoreCase)).ToList();
+            var answer = picker.PickAny(answers) ?? $"It's {fact.Value}.";
+            return cue.Reaction == ClarifyingQuestion || cue.Reaction == ReactionKeys.Neutral
+                ? answer
+                : answer + " " + Reaction(cue, picker, cue.Reaction);
+        }
+        if (asks && cue.Reaction == ClarifyingQuestion)
+        {
+            // Nothing the customer knows: they react to being asked, in their own words and mood
+            // (persona "unanswered_question" lines are their own question going unanswered, not this).
+            return picker.Pick(LinesFor(persona, ClarifyingQuestion, cue.Mood, said))
+                ?? picker.PickAny(FallbackLines.DoNotKnow(persona.Scenario, cue.Mood))!;
+        }
+        if (asks && cue.Reaction == ReactionKeys.Neutral)
+        {
+            // A question that earned nothing (the analyser found it unrelated to the problem) and asks for
+            // nothing the customer knows: they are puzzled, or impatient, by mood.
+            return picker.Pick(LinesFor(persona, ReactionKeys.OffTopic, cue.Mood, said))
+                ?? picker.Pick(FallbackLines.OffTopic(persona.Scenario, cue.Mood))
+                ?? Reaction(cue, picker, ReactionKeys.Neutral);
         }
 
         return Reaction(cue, picker, cue.Reaction);
     }
 
-    private static string Reaction(CustomerCue cue, LinePicker picker, string reaction) =>
-        picker.Pick(LinesFor(cue.Persona, reaction, cue.Mood, cue.LastTraineeText))
-        ?? picker.Pick(LinesFor(cue.Persona, ReactionKeys.Neutral, cue.Mood, cue.LastTraineeText))
-        ?? picker.Pick(FallbackLines.General(cue.Persona.Scenario, cue.Mood))!;
+    /// <summary>
+    /// The reaction's lines, else the neutral ones, else the scenario's generic ones; from each, a line the
+    /// customer has said less than twice this call. Only when all of them are used up does one come back.
+    /// </summary>
+    private static string Reaction(CustomerCue cue, LinePicker picker, string reaction)
+    {
+        var sources = new[]
+        {
+            LinesFor(cue.Persona, reaction, cue.Mood, cue.LastTraineeText),
+            LinesFor(cue.Persona, ReactionKeys.Neutral, cue.Mood, cue.LastTraineeText),
+            new Candidates([], FallbackLines.General(cue.Persona.Scenario, cue.Mood)),
+        };
+        foreach (var source in sources)
+        {
+            if (picker.Pick(source) is { } line)
+            {
+                return line;
+            }
+        }
+        return picker.PickAny(sources.OfType<Candidates>().SelectMany(c => c.Echoes.Concat(c.General)))!;
+    }
 
     /// <summary>
     /// At most one persona behaviour per turn, the most heated first; null when none applies or the
@@ -217,9 +264,18 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceBreak();
 
-    /// <summary>Seeded choice that prefers lines the customer has not said yet this call.</summary>
-    private sealed class LinePicker(Random random, IReadOnlyList<string> alreadySaid)
+    /// <summary>
+    /// Seeded choice among lines: fresh ones first, then ones said once; never a third time while another
+    /// fits. Among equals, the lines most related to what the trainee just said come first.
+    /// </summary>
+    private sealed class LinePicker(Random random, IReadOnlyList<string> alreadySaid, Func<string, double> relatedness)
     {
+        /// <summary>How often one sentence may be said in a call while other lines remain.</summary>
+        public const int MaxTimes = 2;
+
+        // Related enough to prefer: below this a line is no closer to the trainee's words than any other.
+        private const double Related = 0.3;
+
         private readonly string[] said = alreadySaid.Select(Normalize).ToArray();
 
         // Add-ons skip lines heard in the customer's last two turns rather than repeat them.
@@ -227,35 +283,60 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
 
         public bool Chance(double probability) => random.NextDouble() < probability;
 
-        /// <summary>Like <see cref="Pick"/>, but null rather than a line from the last few turns.</summary>
+        /// <summary>A line for an add-on, or null rather than one from the last few turns or one said twice already.</summary>
         public string? PickExtra(IEnumerable<string> lines)
         {
             var recent = said.TakeLast(RecentTurns).ToArray();
-            return Pick(lines.Where(l => !recent.Any(r => r.Contains(Normalize(l), StringComparison.Ordinal))));
+            return Choose(Usable(lines).Where(l => TimesSaid(l) < MaxTimes && !recent.Any(r => r.Contains(Normalize(l), StringComparison.Ordinal))));
         }
 
-        /// <summary>A fresh echo, else a fresh generic line, else any of them again.</summary>
+        /// <summary>A fresh echo, else a fresh generic line, else one said only once; null when all are used up.</summary>
         public string? Pick(Candidates? candidates) =>
             candidates is null ? null
-            : Pick(candidates.Echoes.Where(l => !WasSaid(l))) ?? Pick(candidates.General.Where(l => !WasSaid(l)))
-                ?? Pick(candidates.Echoes) ?? Pick(candidates.General);
+            : Choose(Usable(candidates.Echoes).Where(l => TimesSaid(l) == 0))
+                ?? Choose(Usable(candidates.General).Where(l => TimesSaid(l) == 0))
+                ?? Choose(Usable(candidates.Echoes).Where(l => TimesSaid(l) < MaxTimes))
+                ?? Choose(Usable(candidates.General).Where(l => TimesSaid(l) < MaxTimes));
 
-        public string? Pick(IEnumerable<string>? lines)
+        /// <summary>Like <see cref="Pick(IEnumerable{string})"/>, but null when every line was said twice already.</summary>
+        public string? Pick(IEnumerable<string>? lines) =>
+            Choose(Usable(lines).Where(l => TimesSaid(l) == 0)) ?? Choose(Usable(lines).Where(l => TimesSaid(l) < MaxTimes));
+
+        /// <summary>Never null for a non-empty list: the least said line when all were used up.</summary>
+        public string? PickAny(IEnumerable<string>? lines)
         {
-            var candidates = lines?.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).Distinct().ToArray() ?? [];
-            if (candidates.Length == 0)
+            var usable = Usable(lines).ToArray();
+            if (usable.Length == 0)
             {
                 return null;
             }
-            var fresh = candidates.Where(l => !WasSaid(l)).ToArray();
-            var pool = fresh.Length > 0 ? fresh : candidates;
+            var fewest = usable.Min(TimesSaid);
+            return Choose(usable.Where(l => TimesSaid(l) == fewest));
+        }
+
+        private string? Choose(IEnumerable<string> lines)
+        {
+            var pool = lines.ToArray();
+            if (pool.Length == 0)
+            {
+                return null;
+            }
+            // The two closest to what the trainee said, when any is close at all; the seed picks between them.
+            var scored = pool.Select(l => (Line: l, Score: relatedness(l))).ToArray();
+            if (scored.Max(s => s.Score) >= Related)
+            {
+                pool = scored.OrderByDescending(s => s.Score).ThenBy(s => s.Line, StringComparer.Ordinal).Take(2).Select(s => s.Line).ToArray();
+            }
             return pool[random.Next(pool.Length)];
         }
 
-        private bool WasSaid(string line)
+        private static IEnumerable<string> Usable(IEnumerable<string>? lines) =>
+            (lines ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).Distinct();
+
+        private int TimesSaid(string line)
         {
             var normalized = Normalize(line);
-            return said.Any(s => s.Contains(normalized, StringComparison.Ordinal));
+            return said.Count(s => s.Contains(normalized, StringComparison.Ordinal));
         }
 
         private static string Normalize(string text) => " " + string.Join(' ', TraineeWords.Words(text)) + " ";

@@ -12,11 +12,9 @@ public static partial class TraineeWords
 {
     private static readonly string[] QuestionOpeners =
     [
-        "what", "whats", "which", "when", "where", "who", "whose", "how", "can", "could", "would", "will",
+        "what", "which", "when", "where", "who", "whose", "how", "can", "could", "would", "will",
         "do", "does", "did", "is", "are", "was", "were", "may", "have", "has", "tell", "give",
     ];
-
-    // Hesitations speech-to-text writes down; they never belong to a phrase the trainee meant.
 
     /// <summary>True when the text asks something: a question mark, a question word up front, or "tell me ...".</summary>
     public static bool IsQuestion(string? text)
@@ -31,7 +29,7 @@ public static partial class TraineeWords
         }
         var words = Words(text);
         // Skip fillers and courtesy so "um sorry what's your booking number" still reads as a question.
-        var first = words.SkipWhile(w => w is "um" or "uh" or "so" or "ok" or "okay" or "and" or "sorry" or "please" or "right" or "alright")
+        var first = words.SkipWhile(w => w is "so" or "ok" or "and" or "sorry" or "please" or "right" or "all")
             .FirstOrDefault();
         return first is not null && QuestionOpeners.Contains(first);
     }
@@ -89,14 +87,13 @@ public static partial class TraineeWords
         return (" " + TextNormalizer.Normalize(text) + " ").Contains(" " + wanted + " ", StringComparison.Ordinal);
     }
 
-    /// <summary>Lowercase words without punctuation ("what's" becomes "whats").</summary>
+    /// <summary>
+    /// The words as the analyser reads them (<see cref="TextNormalizer"/>): lowercase, no punctuation,
+    /// contractions spelled out ("what's" is "what is"), fillers dropped, so the customer and the score
+    /// never disagree about what was said.
+    /// </summary>
     public static IReadOnlyList<string> Words(string text) =>
-        WordPattern().Matches(text.ToLowerInvariant().Replace("'", "").Replace("\u2019", ""))
-            .Select(m => m.Value)
-            .ToArray();
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordPattern();
+        TextNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     [GeneratedRegex(@"\b(?:are|r)\s+(?:you|u|ya)\s+(?:(?:a|an|even\s+a|actually\s+a|just\s+a)\s+)?(?:bot|robot|ai|a\.i\.|machine|computer|chatbot|recording|real|human|person)\b|\b(?:talking|speaking|chatting)\s+(?:to|with)\s+(?:a\s+|an\s+)?(?:bot|robot|ai|machine|computer|chatbot|real\s+person|human)\b|\b(?:you(?:'re|\s+are)|ur)\s+(?:a\s+|an\s+|just\s+a\s+)?(?:bot|robot|ai|chatbot)\b|\blanguage\s+model\b|\bchat\s?gpt\b",
         RegexOptions.IgnoreCase)]

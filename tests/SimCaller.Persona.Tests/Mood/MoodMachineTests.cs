@@ -215,7 +215,10 @@ public class MoodMachineTests
     [Fact]
     public void Running_past_max_turns_ends_the_call_on_the_time_limit()
     {
-        var machine = Traveler();
+        // A customer who does not mind stalling, so only the turn limit can end this call of empty turns.
+        var persona = Load("stressed-traveler");
+        persona.Patience.StallingAnger = 0;
+        var machine = MoodMachine.Create(persona, "standard", 7);
         var updates = Enumerable.Range(0, 24).Select(_ => machine.Apply(Say(), CallEvents.None, TimeSpan.Zero)).ToArray();
 
         Assert.All(updates[..^1], u => Assert.Equal(CallOutcome.InProgress, u.Outcome));

@@ -19,6 +19,11 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder
 
     public const int Dimensions = 384;
 
+    // One ONNX session for the whole process, however many service containers (tests, several hosts)
+    // ask for the model: each would otherwise load its own 400 MB.
+    private static readonly Lazy<(SentenceEncoder? Encoder, string Problem, Exception? Error, double Milliseconds)> Shared =
+        new(LoadShared, LazyThreadSafetyMode.ExecutionAndPublication);
+
     private readonly Lazy<SentenceEncoder?> _encoder;
     private readonly ILogger _logger;
     private string _problem = "";
@@ -54,7 +59,21 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder
         }
     }
 
+    /// <summary>Takes the process's model, reporting here how its load went.</summary>
     private SentenceEncoder? Load()
+    {
+        var (encoder, problem, error, milliseconds) = Shared.Value;
+        if (encoder is null)
+        {
+            _problem = problem;
+            _logger.LogError(error, "{Problem}", _problem);
+            return null;
+        }
+        _logger.LogInformation("Sentence model {Model} ready ({Milliseconds:0} ms to load)", ModelName, milliseconds);
+        return encoder;
+    }
+
+    private static (SentenceEncoder?, string, Exception?, double) LoadShared()
     {
         try
         {
@@ -63,16 +82,13 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder
             // default of one thread per core per call would make them fight over the same cores.
             var options = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
             var encoder = new SentenceEncoder(options);
-            _logger.LogInformation("Sentence model {Model} loaded in {Milliseconds:0} ms", ModelName,
-                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return encoder;
+            return (encoder, "", null, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception ex)
         {
-            _problem = $"The sentence model {ModelName} could not be loaded ({ex.GetType().Name}: {ex.Message}). " +
+            var problem = $"The sentence model {ModelName} could not be loaded ({ex.GetType().Name}: {ex.Message}). " +
                 "SimCaller keeps working with its keyword rules: technique labels, fact answers and topic checks are less accurate until it loads.";
-            _logger.LogError(ex, "{Problem}", _problem);
-            return null;
+            return (null, problem, ex, 0);
         }
     }
 }

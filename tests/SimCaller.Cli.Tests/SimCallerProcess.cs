@@ -49,6 +49,14 @@ public sealed class SimCallerProcess : IDisposable
         {
             info.Environment.Remove(key);
         }
+        // These tests start dozens of CLI processes side by side; each loading the sentence model (an ONNX
+        // session of ~90 MB, seconds of CPU on a busy 2-core box) would only test the same load again and
+        // again. The model's behaviour is tested in-process with one shared instance (Evaluation and
+        // Persona tests); `analyze` keeps it here, as the CLI's check of the default path.
+        if (args.Length == 0 || args[0] != "analyze")
+        {
+            info.Environment["Understanding__Model"] = "none";
+        }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var run = new SimCallerProcess(process);
         process.OutputDataReceived += (_, e) => run.Append(run._stdout, e.Data);

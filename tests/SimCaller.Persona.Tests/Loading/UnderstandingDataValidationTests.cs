@@ -11,9 +11,11 @@ public class UnderstandingDataValidationTests
           facts:
             - topic: order number
               value: A-1
+              keywords: [order number, order reference]
               examples: ["What's your order number?", "Have you got the order reference?"]
             - topic: delivery date
               value: Monday
+              keywords: [delivery date, arrive]
               examples: ["When was it meant to arrive?"]
         patience:
           stalling_turns: 1

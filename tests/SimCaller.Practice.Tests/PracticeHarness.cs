@@ -49,6 +49,11 @@ public sealed class PracticeHarness : IDisposable
             {
                 ["Storage:Path"] = DatabasePath,
                 ["Personas:Watch"] = "false",
+                // Each harness is a container of its own, and with the sentence model each would embed every
+                // persona line again; these tests are about sessions, so they read words by the rules. The
+                // model's behaviour is tested in-process in the Persona and Evaluation tests (opt in here with
+                // Understanding:Model = minilm).
+                ["Understanding:Model"] = "none",
             })
             .AddInMemoryCollection(_settings)
             .Build();

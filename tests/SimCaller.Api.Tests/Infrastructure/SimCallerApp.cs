@@ -29,6 +29,8 @@ public sealed class SimCallerApp : WebApplicationFactory<Program>
             ["Storage:Path"] = databasePath,
             ["Personas:Path"] = RepositoryPaths.Personas,
             ["Personas:Watch"] = "false",
+            // Sessions and webhooks are what these tests are about; the sentence model is tested in-process elsewhere.
+            ["Understanding:Model"] = "none",
             ["Model:Provider"] = "offline",
             ["Twilio:AccountSid"] = AccountSid,
             ["Twilio:AuthToken"] = AuthToken,

@@ -33,9 +33,15 @@ public sealed class CallReplayer(PracticeService practice, ITurnAnalyzer analyze
 
     /// <summary>The same replay on a call already read; <paramref name="withReplies"/> false leaves the customer's
     /// lines out (the mood does not depend on them), which is all a what-if curve needs.</summary>
-    public async Task<ReplayResult> ReplayAsync(StoredCall call, int turn, string say, bool stop, bool withReplies, CancellationToken ct = default)
+    public Task<ReplayResult> ReplayAsync(StoredCall call, int turn, string say, bool stop, bool withReplies, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(call);
+        return ReplayAsync(call, Original(call, TraineeTurnIndexes(call)), turn, say, stop, withReplies, ct);
+    }
+
+    /// <param name="original">The stored call as a run; scoring it builds a debrief, so callers replaying one call several times score it once.</param>
+    private async Task<ReplayResult> ReplayAsync(StoredCall call, ReplayRun original, int turn, string say, bool stop, bool withReplies, CancellationToken ct)
+    {
         var session = call.Session;
         var trainee = TraineeTurnIndexes(call);
         if (turn < 1 || turn > trainee.Count)
@@ -46,7 +52,6 @@ public sealed class CallReplayer(PracticeService practice, ITurnAnalyzer analyze
         }
 
         var engine = practice.EngineFor(session);
-        var original = Original(call, trainee);
         var firstIndex = trainee[turn - 1];
         var history = call.Turns.Take(firstIndex).Select(t => t.Turn).ToList();
         var state = StateBefore(engine, call, trainee, turn);
@@ -123,6 +128,7 @@ public sealed class CallReplayer(PracticeService practice, ITurnAnalyzer analyze
             return [];
         }
         var trainee = TraineeTurnIndexes(call);
+        var original = Original(call, trainee);
         var start = call.Session.StartedAt;
         var whatIfs = new List<WhatIf>();
         for (var i = 0; i < debrief.Suggestions.Count; i++)
@@ -135,7 +141,7 @@ public sealed class CallReplayer(PracticeService practice, ITurnAnalyzer analyze
             {
                 continue;
             }
-            var replay = await ReplayAsync(call, k + 1, say, stop: false, withReplies: false, ct);
+            var replay = await ReplayAsync(call, original, k + 1, say, stop: false, withReplies: false, ct);
             var before = call.Turns[trainee[k] - 1].Turn;
             var points = new List<WhatIfPoint> { new(before.Number, (before.At - start).TotalSeconds, before.Anger) };
             for (var j = k; j < replay.Replay.Anger.Count; j++)

@@ -17,6 +17,7 @@ public static class Scripts
                 "Thank you. I've booked you on the six oh five morning flight tomorrow, a confirmed seat landing at eight fifteen.",
                 "The confirmation email will reach you within two minutes and I'll stay on the line until it does.",
                 "Does that work for you?",
+                "Thank you for calling, and I hope the wedding is wonderful. Goodbye.",
             ],
             [
                 "That sounds incredibly stressful, being stuck at the gate with the rings in your bag.",
@@ -25,6 +26,7 @@ public static class Scripts
                 "Right, I've got you on the first flight out at six oh five, confirmed seat, landing at eight twenty.",
                 "You'll get a text with the new boarding pass in the next few minutes.",
                 "Is there anything else I can help you with tonight?",
+                "Safe travels, and have a lovely evening.",
             ],
             [
                 "thank you for holding dana i can hear how worried you are and anyone would be",
@@ -33,6 +35,7 @@ public static class Scripts
                 "i will take care of this myself i can book you on a partner airline flight at six oh five with a confirmed seat",
                 "your new ticket will be emailed within five minutes and i will also send a hotel voucher for tonight",
                 "how does that sound",
+                "thanks for calling dana take care",
             ],
         ],
         ["abusive-caller"] =
@@ -44,6 +47,7 @@ public static class Scripts
                 "That's on us, and I'm going to own this. I've booked an engineer for tomorrow at 8 am, a guaranteed slot.",
                 "I'll also credit you for the six days without service, and you'll get a text confirming both within the hour.",
                 "Does that work for you?",
+                "Thanks for your patience today. Goodbye.",
             ],
             [
                 "I'm really sorry, a week of no-shows with a business to run from home is maddening.",
@@ -52,6 +56,7 @@ public static class Scripts
                 "I've booked a technician for tomorrow morning, first appointment, and I'm putting my name on the job.",
                 "You'll get a confirmation text in the next ten minutes and I'll call you tomorrow once the engineer has been.",
                 "Is that everything sorted for you?",
+                "Thanks for calling, have a good evening.",
             ],
             [
                 "thanks for bearing with me rick i can hear how fed up you are and you have every right to be",
@@ -60,6 +65,7 @@ public static class Scripts
                 "i will take ownership of this i can send an engineer tomorrow with a guaranteed slot at eight",
                 "the booking confirmation will come by text within the hour and the credit will show on your next bill",
                 "how does that sound",
+                "thanks for calling rick bye now",
             ],
         ],
         ["off-topic-ranter"] =
@@ -72,6 +78,7 @@ public static class Scripts
                 "I've arranged a refund of the second 38.20 back into your bank account.",
                 "It will land within three to five working days and you'll get a confirmation letter.",
                 "Is there anything else about the bill I can help with?",
+                "Lovely talking to you, Bernadette. Take care.",
             ],
             [
                 "Oh, that sounds like a frustrating week, and then a double charge on top of it.",
@@ -81,6 +88,7 @@ public static class Scripts
                 "I've reversed the duplicate payment, so the 38.20 will go back to your bank account.",
                 "You should see it by Friday, and I'll email you a note of the reference.",
                 "How does that sound?",
+                "Thank you for calling. Goodbye.",
             ],
             [
                 "thanks so much for your patience bernadette i can tell this has been a nuisance",
@@ -90,6 +98,7 @@ public static class Scripts
                 "i have put through a refund of the duplicate 38.20 back to your bank account",
                 "it should reach you within five working days",
                 "does that work for you",
+                "thank you for calling bernadette have a lovely day",
             ],
         ],
     };

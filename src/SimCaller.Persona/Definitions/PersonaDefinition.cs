@@ -92,6 +92,11 @@ public sealed class Needs
     public int AngerFloor { get; set; } = 40;
     /// <summary>Anger at or below which, with the core need met, the customer considers the call resolved.</summary>
     public int ResolvedBelow { get; set; } = 25;
+    /// <summary>
+    /// Once satisfied, trainee turns the customer stays on the line for the close (next steps, a check,
+    /// goodbye) before closing the call themselves.
+    /// </summary>
+    public int CloseAfterTurns { get; set; } = 3;
 }
 
 /// <summary>One part of a core need that takes several ("a meter check" and "the bill paused").</summary>

@@ -17,6 +17,8 @@ public static class ReactionKeys
     public const string PartialSolution = "partial_solution";
     public const string UnansweredQuestion = "unanswered_question";
     public const string HangUp = "hang_up";
+    /// <summary>The need is met and the customer has cooled: they thank the trainee, and the call stays open for the close.</summary>
+    public const string Satisfied = "satisfied";
     public const string Resolved = "resolved";
     public const string Escalated = "escalated";
     public const string EndedByAgent = "ended_by_agent";
@@ -31,7 +33,7 @@ public static class ReactionKeys
     public static IReadOnlyList<string> Moments { get; } =
     [
         Neutral, Silence, TalkOver, LongHold, Repeated, PartialSolution, UnansweredQuestion,
-        HangUp, Resolved, Escalated, EndedByAgent, Meta, OffTopic,
+        Satisfied, HangUp, Resolved, Escalated, EndedByAgent, Meta, OffTopic,
     ];
 
     /// <summary>Every key a persona file may use under lines.reactions.</summary>

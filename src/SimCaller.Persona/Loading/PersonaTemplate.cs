@@ -50,7 +50,8 @@ public static class PersonaTemplate
               partial: ""         # what they will grudgingly accept instead
               partial_keywords: []
               anger_floor: 40     # anger cannot fall below this until the core need is met
-              resolved_below: 25  # with the need met, at or below this anger the call is resolved
+              resolved_below: 25  # with the need met, at or below this anger the customer is satisfied
+              close_after_turns: 3 # once satisfied, turns they wait for the trainee's close before ending it themselves
 
             starting_anger: 60    # 0-100; bands: calm <20, annoyed <40, frustrated <60, angry <80, furious 80+
 

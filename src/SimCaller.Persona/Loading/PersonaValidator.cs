@@ -213,6 +213,10 @@ internal sealed partial class PersonaValidator(string file, IReadOnlyDictionary<
         }
         Anger("needs.anger_floor", needs.AngerFloor);
         Anger("needs.resolved_below", needs.ResolvedBelow);
+        if (needs.CloseAfterTurns is < 1 or > 10)
+        {
+            Add("needs.close_after_turns", $"{needs.CloseAfterTurns} is out of range: the turns a satisfied customer waits for the trainee to close, 1 to 10 (default 3)");
+        }
     }
 
     private void CheckWeights(PersonaDefinition p)

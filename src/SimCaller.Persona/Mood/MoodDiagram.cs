@@ -105,7 +105,7 @@ public sealed class MoodDiagram
         var endings = new[]
         {
             Ending(CallOutcome.Resolved, "resolved", true,
-                ["core need met, solution offered", $"and anger ≤ {persona.Needs.ResolvedBelow}, or you close", $"the call once anger < {calmishBelow}"]),
+                ["you close the call with the need met", $"and anger < {calmishBelow}; once satisfied (need met,", $"anger ≤ {persona.Needs.ResolvedBelow}) the customer closes", $"after {Times(Math.Max(1, persona.Needs.CloseAfterTurns), "turn")}"]),
             Ending(CallOutcome.HungUp, "hung up", true,
                 [$"furious {Times(furiousTurns, "turn")} in a row", $"or {Times(silences, "silence")} in a row"]),
             Ending(CallOutcome.TimeLimit, "time limit", true,

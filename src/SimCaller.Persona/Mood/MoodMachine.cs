@@ -26,7 +26,7 @@ public sealed class MoodMachine
         // Mid-call moves: the machine settles into the band of the new anger.
         Helpful, Harmful, Silence, TalkOver, LongHold, RunningLong, Idle,
         // Endings, most behind guards.
-        Satisfied, PatienceOut, TurnsUsed, TimeUp, Transfer, AgentEnds, Abandon, CustomerHangsUp,
+        Satisfied, CustomerCloses, PatienceOut, TurnsUsed, TimeUp, Transfer, AgentEnds, Abandon, CustomerHangsUp,
     }
 
     private static readonly IReadOnlyDictionary<Node, string> NodeIds = new Dictionary<Node, string>
@@ -50,6 +50,8 @@ public sealed class MoodMachine
     private int _furiousRun;
     private int _silentRun;
     private int _stallRun;
+    /// <summary>The turn the customer became satisfied on (0: not satisfied): from then the close is the trainee's.</summary>
+    private int _satisfiedAt;
     private bool _coreNeedMet;
     private bool _partialNeedMet;
     private bool _solutionOffered;
@@ -116,6 +118,7 @@ public sealed class MoodMachine
         machine._lastReaction = snapshot.LastReaction;
         machine._corePartsMet.UnionWith(snapshot.CorePartsMet ?? []);
         machine._stallRun = snapshot.StallRun;
+        machine._satisfiedAt = snapshot.SatisfiedAtTurn;
         return machine;
     }
 
@@ -219,7 +222,7 @@ public sealed class MoodMachine
         _persona.Id, _difficulty, _seed, NodeIds[_node], _anger, _turn, _furiousRun, _silentRun,
         _coreNeedMet, _partialNeedMet, _solutionOffered, _boundaryWarned,
         new Dictionary<string, int>(_counts, StringComparer.Ordinal), _recent.ToArray(), _lastReaction,
-        _corePartsMet.Order(StringComparer.Ordinal).ToArray(), _stallRun);
+        _corePartsMet.Order(StringComparer.Ordinal).ToArray(), _stallRun, _satisfiedAt);
 
     private void Configure()
     {
@@ -235,11 +238,16 @@ public sealed class MoodMachine
         {
             live.PermitDynamic(move, () => Band(_anger), "band of new anger", bands);
         }
-        live.PermitIf(Trigger.Satisfied, Node.Resolved, () => _coreNeedMet && _solutionOffered && _anger <= _persona.Needs.ResolvedBelow,
-                "core need met, solution offered, anger <= resolved_below")
+        // Satisfaction does not end the call: the customer thanks the trainee and the close (next steps, a
+        // check, goodbye) is the trainee's, until the customer closes it after needs.close_after_turns turns.
+        live.InternalTransitionIf(Trigger.Satisfied, _ => _satisfiedAt == 0 && Satisfied,
+                () => _satisfiedAt = _turn, "core need met, solution offered, anger <= resolved_below")
+            .PermitIf(Trigger.CustomerCloses, Node.Resolved, () => _satisfiedAt > 0 && Satisfied && _turn - _satisfiedAt >= CloseAfter,
+                "satisfied for close_after_turns turns")
             .PermitIf(Trigger.PatienceOut, Node.HungUp, () => _furiousRun >= FuriousLimit || _silentRun > SilentLimit,
                 "furious or silent too long")
-            .PermitIf(Trigger.TurnsUsed, Node.TimeLimit, () => _turn >= _persona.Patience.MaxTurns, "max_turns used")
+            // Once satisfied, the close allowance decides, so the trainee always gets to close the call.
+            .PermitIf(Trigger.TurnsUsed, Node.TimeLimit, () => _satisfiedAt == 0 && _turn >= _persona.Patience.MaxTurns, "max_turns used")
             .Permit(Trigger.TimeUp, Node.TimeLimit)
             .Permit(Trigger.Transfer, Node.Escalated)
             .PermitIf(Trigger.AgentEnds, Node.Resolved, () => ClosedWithNeedMet, "need met, customer no worse than annoyed")
@@ -263,6 +271,11 @@ public sealed class MoodMachine
     /// customers rarely announce their own satisfaction, so the trainee's goodbye should not count as abandoning them.
     /// </summary>
     private bool ClosedWithNeedMet => _coreNeedMet && _solutionOffered && MoodStateIds.FromAnger(_anger) <= MoodState.Annoyed;
+
+    /// <summary>The customer considers their problem solved.</summary>
+    private bool Satisfied => _coreNeedMet && _solutionOffered && _anger <= _persona.Needs.ResolvedBelow;
+
+    private int CloseAfter => Math.Max(1, _persona.Needs.CloseAfterTurns);
 
     private bool WarnedAbusiveCaller => _persona.Behaviours.Abusive && _boundaryWarned;
 
@@ -471,14 +484,28 @@ public sealed class MoodMachine
         };
     }
 
-    /// <summary>After a turn: resolved beats hanging up, which beats running out of turns.</summary>
+    /// <summary>
+    /// After a turn: the customer closing a satisfied call beats becoming satisfied, which beats hanging up,
+    /// which beats running out of turns. Satisfied is a reaction, not an ending: the call stays open.
+    /// </summary>
     private string? FireEnding(List<string> reasons)
     {
+        if (_machine.CanFire(Trigger.CustomerCloses))
+        {
+            reasons.Add($"customer closed the call: satisfied {_turn - _satisfiedAt} turns ago and the trainee had not closed");
+            _machine.Fire(Trigger.CustomerCloses);
+            return ReactionKeys.Resolved;
+        }
+        if (_satisfiedAt > 0 && !Satisfied)
+        {
+            _satisfiedAt = 0;
+            reasons.Add("no longer satisfied: anger rose above resolved_below");
+        }
         if (_machine.CanFire(Trigger.Satisfied))
         {
             _machine.Fire(Trigger.Satisfied);
-            reasons.Add("satisfied: core need met");
-            return ReactionKeys.Resolved;
+            reasons.Add("satisfied: core need met; the close is the trainee's");
+            return ReactionKeys.Satisfied;
         }
         if (_machine.CanFire(Trigger.PatienceOut))
         {

@@ -12,6 +12,7 @@ namespace SimCaller.Persona.Mood;
 /// <param name="RecentUtterances">The trainee's latest lines, normalised, to spot repeats.</param>
 /// <param name="CorePartsMet">Parts of a several-part core need offered so far (absent in older snapshots).</param>
 /// <param name="StallRun">Consecutive trainee turns that made no progress (absent in older snapshots: 0).</param>
+/// <param name="SatisfiedAtTurn">The turn the customer became satisfied on, 0 while not (absent in older snapshots: 0).</param>
 public sealed record MoodSnapshot(
     string PersonaId,
     string Difficulty,
@@ -29,4 +30,5 @@ public sealed record MoodSnapshot(
     IReadOnlyList<string> RecentUtterances,
     string LastReaction,
     IReadOnlyList<string>? CorePartsMet = null,
-    int StallRun = 0);
+    int StallRun = 0,
+    int SatisfiedAtTurn = 0);

@@ -148,6 +148,10 @@ public static class CustomerPromptBuilder
             _ => "Your anger did not move",
         };
         text.AppendLine($"{direction} (anger {update.AngerBefore} to {update.AngerAfter}). React mainly to: {cue.Reaction.Replace('_', ' ')}.");
+        if (cue.Reaction == ReactionKeys.Satisfied)
+        {
+            text.AppendLine("Your problem is solved: thank the agent in your mood, and stay on the line for what they say next. Do not say goodbye yet.");
+        }
         if (update.Outcome != CallOutcome.InProgress)
         {
             text.AppendLine($"This is your last line: the call ends ({update.Outcome.ToId().Replace('_', ' ')}). Say goodbye in your mood.");

@@ -169,6 +169,8 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
         var sources = new[]
         {
             LinesFor(cue.Persona, reaction, cue.Mood, cue.LastTraineeText),
+            // A persona written before "satisfied" existed thanks the trainee with its resolved lines.
+            LinesFor(cue.Persona, reaction == ReactionKeys.Satisfied ? ReactionKeys.Resolved : ReactionKeys.Neutral, cue.Mood, cue.LastTraineeText),
             LinesFor(cue.Persona, ReactionKeys.Neutral, cue.Mood, cue.LastTraineeText),
             new Candidates([], FallbackLines.General(cue.Persona.Scenario, cue.Mood)),
         };

@@ -57,7 +57,7 @@ public static partial class CallControlDetector
     [GeneratedRegex(@"\b(if|unless|otherwise|or else|next time|would you like|do you want|want me to|shall i|should i|could i|can i|may i|i could)\b")]
     private static partial Regex Hedge();
 
-    [GeneratedRegex(@"\b(good\s?bye|bye(\s+bye)?|take care|have a (good|great|nice|lovely|safe|wonderful) (day|night|evening|afternoon|morning|weekend|flight|trip|journey|one|time))(\s+(now|then|sir|madam|maam|dear))?$")]
+    [GeneratedRegex(@"\b(good\s?bye|bye(\s+bye)?|take care|(thanks|thank you) (so much |very much )?for (calling|your call|ringing( us)?|getting in touch)|have a (good|great|nice|lovely|safe|wonderful) (day|night|evening|afternoon|morning|weekend|flight|trip|journey|one|time))(\s+(now|then|sir|madam|maam|dear))?$")]
     private static partial Regex Farewell();
 
     [GeneratedRegex(@"\b(before|after|when|until|say goodbye to|wave goodbye|kiss goodbye)\b")]

@@ -66,6 +66,16 @@ public class PersonaLoaderTests
         Assert.Equal("x.yaml:8: starting_anger: 150 is out of range: anger is 0-100", problem.ToString());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(11)]
+    public void A_close_allowance_outside_one_to_ten_turns_is_reported_on_its_line(int turns)
+    {
+        var problem = Assert.Single(Parse(Minimal.Replace("core_keywords: [refund]", $"core_keywords: [refund]\n  close_after_turns: {turns}")).Problems);
+
+        Assert.StartsWith($"x.yaml:8: needs.close_after_turns: {turns} is out of range", problem.ToString());
+    }
+
     [Fact]
     public void A_persona_without_opening_lines_is_rejected()
     {

@@ -44,10 +44,12 @@ public class ShippedPensionerTests
         Assert.Equal(["bill paused"], machine.MissingNeedParts);
         Turn(machine, "And I'll pause the direct debit, so nothing comes out on the 28th until it's checked.", Technique.Solution, Technique.Expectation);
         Turn(machine, "You'll get a letter confirming both by Friday.", Technique.Expectation);
-        var last = Turn(machine, "Does that sort it out for you?", Technique.CheckSatisfaction);
+        var check = Turn(machine, "Does that sort it out for you?", Technique.CheckSatisfaction);
 
         Assert.True(machine.CoreNeedMet);
-        Assert.Equal(CallOutcome.Resolved, last.Outcome);
+        // Satisfied, she stays on the line for the trainee's close; the goodbye resolves the call.
+        Assert.Equal(CallOutcome.InProgress, check.Outcome);
+        Assert.Equal(CallOutcome.Resolved, machine.AgentEndsCall().Outcome);
     }
 
     [Fact]

@@ -152,7 +152,11 @@ public sealed class MoodMachine
 
     /// <summary>One trainee turn: what they said (analysed) and what came with it.</summary>
     /// <param name="elapsed">Time since the call started; past the persona's expected length the customer gets restless.</param>
-    public MoodUpdate Apply(UtteranceAnalysis analysis, CallEvents events, TimeSpan elapsed)
+    /// <param name="traineeCloses">
+    /// The trainee ends the call with these words (a goodbye): the customer then does not close it first,
+    /// so the ending is the trainee's (<see cref="AgentEndsCall"/> follows).
+    /// </param>
+    public MoodUpdate Apply(UtteranceAnalysis analysis, CallEvents events, TimeSpan elapsed, bool traineeCloses = false)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         if (IsOver)
@@ -182,7 +186,7 @@ public sealed class MoodMachine
         var (reaction, trigger) = ChooseReaction(turn, repeated);
         _machine.Fire(trigger);
         _furiousRun = State == MoodState.Furious ? _furiousRun + 1 : 0;
-        reaction = FireEnding(turn.Reasons) ?? reaction;
+        reaction = FireEnding(turn.Reasons, traineeCloses) ?? reaction;
         return Update(before, reaction, turn.Reasons, analysis.Techniques);
     }
 
@@ -488,9 +492,9 @@ public sealed class MoodMachine
     /// After a turn: the customer closing a satisfied call beats becoming satisfied, which beats hanging up,
     /// which beats running out of turns. Satisfied is a reaction, not an ending: the call stays open.
     /// </summary>
-    private string? FireEnding(List<string> reasons)
+    private string? FireEnding(List<string> reasons, bool traineeCloses)
     {
-        if (_machine.CanFire(Trigger.CustomerCloses))
+        if (!traineeCloses && _machine.CanFire(Trigger.CustomerCloses))
         {
             reasons.Add($"customer closed the call: satisfied {_turn - _satisfiedAt} turns ago and the trainee had not closed");
             _machine.Fire(Trigger.CustomerCloses);

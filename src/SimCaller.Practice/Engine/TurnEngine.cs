@@ -86,8 +86,9 @@ public sealed class TurnEngine
                     reasons.Add($"short hold ({Describe(span)}) no effect");
                 }
             }
-            update = machine.Apply(analysis, events, elapsed);
-            update = ApplyCallControl(machine, update, CallControlDetector.Detect(line.Text));
+            var control = CallControlDetector.Detect(line.Text);
+            update = machine.Apply(analysis, events, elapsed, traineeCloses: control != CallControlAction.None);
+            update = ApplyCallControl(machine, update, control);
             if (reasons.Count > 0)
             {
                 update = update with { Reasons = [.. reasons, .. update.Reasons] };

@@ -82,6 +82,21 @@ public class TraineeCloseTests
     }
 
     [Fact]
+    public void A_goodbye_on_the_last_allowed_turn_is_the_trainee_s_close_not_the_customer_s()
+    {
+        var machine = Traveler(p => p.Needs.CloseAfterTurns = 2);
+        Satisfy(machine);
+        machine.Apply(Say(Technique.Expectation), CallEvents.None, Now);
+
+        var goodbye = machine.Apply(Say(Technique.Gratitude), CallEvents.None, Now, traineeCloses: true);
+        var close = machine.AgentEndsCall();
+
+        Assert.Equal(CallOutcome.InProgress, goodbye.Outcome);
+        Assert.Equal(CallOutcome.Resolved, close.Outcome);
+        Assert.Contains("agent closed the call with the need met", close.Reasons);
+    }
+
+    [Fact]
     public void The_turn_limit_does_not_cut_off_a_satisfied_customer_before_the_trainee_can_close()
     {
         var machine = Traveler(p => p.Patience.MaxTurns = 3);

@@ -51,6 +51,11 @@ public sealed class PersonaCoverageTests : IDisposable
         Assert.True(report.LinesFired > 20, $"{id}: only {report.LinesFired} lines fired");
         Assert.Subset(lines.Select(l => l.Id).ToHashSet(), report.NeverFired.Select(l => l.Id).ToHashSet());
         Assert.All(report.NeverFired, l => Assert.False(string.IsNullOrWhiteSpace(l.Why)));
+        // What the customer said is counted under the same ids: the opening of seed 1 and some reminder fired.
+        var unfired = report.NeverFired.Select(l => l.Id).ToHashSet();
+        var opening = (await _harness.Get<PersonaTryout>().TryAsync(persona, "Hello.")).Opening;
+        Assert.DoesNotContain(lines.Single(l => l.Kind == LineKinds.Opening && l.Text == opening.Trim()).Id, unfired);
+        Assert.Contains(lines, l => l.Kind == LineKinds.Reminder && !unfired.Contains(l.Id));
         // A patient trainee who meets the need resolves every shipped customer: the styles are general, not tuned.
         Assert.Contains("resolved", report.Styles.Single(s => s.Id == "empathetic").Outcomes.Keys);
         Assert.Contains("hung_up", report.Styles.Single(s => s.Id == "dismissive").Outcomes.Keys);

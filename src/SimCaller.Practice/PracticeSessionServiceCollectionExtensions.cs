@@ -9,6 +9,7 @@ using SimCaller.Evaluation.Debriefs;
 using SimCaller.Evaluation.Rubrics;
 using SimCaller.Persona.Loading;
 using SimCaller.Persona.Voice;
+using SimCaller.Practice.Authoring;
 using SimCaller.Practice.Replay;
 using SimCaller.Understanding;
 
@@ -56,6 +57,9 @@ public static class PracticeSessionServiceCollectionExtensions
         }
         services.TryAddSingleton<PracticeService>();
         services.TryAddSingleton<CallReplayer>();
+        // The persona tools play the live engine, analyser and offline customer, whatever voice calls use.
+        services.TryAddSingleton<PersonaTryout>();
+        services.TryAddSingleton<PersonaCoverage>();
         return services;
     }
 

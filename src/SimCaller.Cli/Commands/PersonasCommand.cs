@@ -8,7 +8,7 @@ using SimCaller.Persona.Mood;
 
 namespace SimCaller.Cli.Commands;
 
-/// <summary>`simcaller personas list|show|lint|graph`.</summary>
+/// <summary>`simcaller personas list|show|lint|new|graph|try|coverage`.</summary>
 public static class PersonasCommand
 {
     public static Command Create(GlobalOptions global) =>
@@ -19,6 +19,8 @@ public static class PersonasCommand
             PersonasLintCommand.Create(global),
             PersonasNewCommand.Create(global),
             Graph(global),
+            PersonasTryCommand.Create(global),
+            PersonasCoverageCommand.Create(global),
         };
 
     private static Command List(GlobalOptions global)

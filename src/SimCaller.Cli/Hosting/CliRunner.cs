@@ -32,7 +32,7 @@ public static class CliRunner
 
     private static (int Code, string Message) Describe(Exception e) => e switch
     {
-        UsageException or UnknownPersonaException or UnknownDifficultyException or SessionNotFoundException or RubricException => (ExitCodes.BadInput, e.Message),
+        UsageException or UnknownPersonaException or UnknownDifficultyException or SessionNotFoundException or RubricException or AuthoringInputException => (ExitCodes.BadInput, e.Message),
         StorageException or PracticeException => (ExitCodes.Failure, e.Message),
         OperationCanceledException => (ExitCodes.Failure, "cancelled."),
         _ => (ExitCodes.Failure, $"{e.Message} (run with -v for details)"),

@@ -88,7 +88,13 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
     }
 
     /// <summary>The customer's next line for a cue, given what the customer has already said this call.</summary>
-    public string Compose(CustomerCue cue, IReadOnlyList<string> alreadySaid)
+    public string Compose(CustomerCue cue, IReadOnlyList<string> alreadySaid) => Explain(cue, alreadySaid).Text;
+
+    /// <summary>
+    /// The same line as <see cref="Compose"/> (the same choices, the same seeded draws), with where each
+    /// piece came from: which cue or fact matched, which reaction and mood its line is written under.
+    /// </summary>
+    public CustomerLine Explain(CustomerCue cue, IReadOnlyList<string> alreadySaid)
     {
         ArgumentNullException.ThrowIfNull(cue);
         ArgumentNullException.ThrowIfNull(alreadySaid);
@@ -98,12 +104,18 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
 
         if (cue.IsOpening)
         {
-            return picker.PickAny(persona.OpeningLines) ?? picker.PickAny(FallbackLines.Opening(persona.Scenario))!;
+            var opening = picker.PickAny(persona.OpeningLines) is { } written
+                ? new LineSource(LineKinds.Opening, written, $"opening_lines[{IndexOf(persona.OpeningLines, written)}]", Mood: cue.Mood)
+                : new LineSource(LineKinds.Fallback, picker.PickAny(FallbackLines.Opening(persona.Scenario))!, Mood: cue.Mood);
+            return new CustomerLine(opening.Text, [opening]);
         }
 
-        var main = MainLine(cue, picker, reading);
-        var extra = EndingReactions.Contains(cue.Reaction) ? null : Behaviour(cue, picker);
-        return extra is null ? main : main + " " + extra;
+        var parts = MainLine(cue, picker, reading).ToList();
+        if (!EndingReactions.Contains(cue.Reaction) && Behaviour(cue, picker) is { } extra)
+        {
+            parts.Add(extra);
+        }
+        return new CustomerLine(string.Join(" ", parts.Select(p => p.Text)), parts);
     }
 
     /// <summary>
@@ -117,15 +129,16 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
         return (worthReading ? _reader : KeywordTraineeReader.Instance).Read(said ?? "", cue.Persona);
     }
 
-    private static string MainLine(CustomerCue cue, LinePicker picker, TraineeReading reading)
+    private static IEnumerable<LineSource> MainLine(CustomerCue cue, LinePicker picker, TraineeReading reading)
     {
         var persona = cue.Persona;
         var said = cue.LastTraineeText;
 
         if (cue.Reaction == ReactionKeys.Meta || TraineeWords.AsksIfBot(said))
         {
-            return picker.Pick(LinesFor(persona, ReactionKeys.Meta, cue.Mood, said))
-                ?? picker.PickAny(FallbackLines.NotABot(persona.Scenario, cue.Mood))!;
+            yield return Spoken(cue, ReactionKeys.Meta, picker, LinesFor(persona, ReactionKeys.Meta, cue.Mood, said))
+                ?? Fallback(cue, ReactionKeys.Meta, picker.PickAny(FallbackLines.NotABot(persona.Scenario, cue.Mood))!);
+            yield break;
         }
 
         // A question is answered on the turn it is asked, whatever else the turn did: the answer first,
@@ -135,36 +148,50 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
         var asks = cue.Reaction == ClarifyingQuestion || (cue.Reaction != Paraphrase && TraineeWords.IsQuestion(said));
         if (asks && reading.Fact is { } fact)
         {
-            var answers = fact.Answers.Select(a => a.Replace("{value}", fact.Value, StringComparison.OrdinalIgnoreCase)).ToList();
-            var answer = picker.PickAny(answers) ?? $"It's {fact.Value}.";
-            return cue.Reaction == ClarifyingQuestion || cue.Reaction == ReactionKeys.Neutral
-                ? answer
-                : answer + " " + Reaction(cue, picker, cue.Reaction);
+            yield return Answer(cue, picker, fact);
+            if (cue.Reaction != ClarifyingQuestion && cue.Reaction != ReactionKeys.Neutral)
+            {
+                yield return Reaction(cue, picker, cue.Reaction);
+            }
+            yield break;
         }
         if (asks && cue.Reaction == ClarifyingQuestion)
         {
             // Nothing the customer knows: they react to being asked, in their own words and mood
             // (persona "unanswered_question" lines are their own question going unanswered, not this).
-            return picker.Pick(LinesFor(persona, ClarifyingQuestion, cue.Mood, said))
-                ?? picker.PickAny(FallbackLines.DoNotKnow(persona.Scenario, cue.Mood))!;
+            yield return Spoken(cue, ClarifyingQuestion, picker, LinesFor(persona, ClarifyingQuestion, cue.Mood, said))
+                ?? Fallback(cue, ClarifyingQuestion, picker.PickAny(FallbackLines.DoNotKnow(persona.Scenario, cue.Mood))!);
+            yield break;
         }
         if (asks && cue.Reaction == ReactionKeys.Neutral)
         {
             // A question that earned nothing (the analyser found it unrelated to the problem) and asks for
             // nothing the customer knows: they are puzzled, or impatient, by mood.
-            return picker.Pick(LinesFor(persona, ReactionKeys.OffTopic, cue.Mood, said))
-                ?? picker.Pick(FallbackLines.OffTopic(persona.Scenario, cue.Mood))
+            yield return Spoken(cue, ReactionKeys.OffTopic, picker, LinesFor(persona, ReactionKeys.OffTopic, cue.Mood, said))
+                ?? (picker.Pick(FallbackLines.OffTopic(persona.Scenario, cue.Mood)) is { } puzzled ? Fallback(cue, ReactionKeys.OffTopic, puzzled) : null)
                 ?? Reaction(cue, picker, ReactionKeys.Neutral);
+            yield break;
         }
 
-        return Reaction(cue, picker, cue.Reaction);
+        yield return Reaction(cue, picker, cue.Reaction);
+    }
+
+    /// <summary>The customer's answer to a question about <paramref name="fact"/>, in one of its own phrasings.</summary>
+    private static LineSource Answer(CustomerCue cue, LinePicker picker, Fact fact)
+    {
+        var index = cue.Persona.Scenario.Facts.IndexOf(fact);
+        var answers = fact.Answers.Select(a => a.Replace("{value}", fact.Value, StringComparison.OrdinalIgnoreCase)).ToList();
+        var keyword = TraineeWords.KeywordSaid(cue.LastTraineeText, fact);
+        return picker.PickAny(answers) is { } answer
+            ? new LineSource(LineKinds.Fact, answer, $"scenario.facts[{index}].answers[{IndexOf(answers, answer)}]", Mood: cue.Mood, Keyword: keyword, Fact: fact.Topic)
+            : new LineSource(LineKinds.Fact, $"It's {fact.Value}.", $"scenario.facts[{index}].value", Mood: cue.Mood, Keyword: keyword, Fact: fact.Topic);
     }
 
     /// <summary>
     /// The reaction's lines, else the neutral ones, else the scenario's generic ones; from each, a line the
     /// customer has said less than twice this call. Only when all of them are used up does one come back.
     /// </summary>
-    private static string Reaction(CustomerCue cue, LinePicker picker, string reaction)
+    private static LineSource Reaction(CustomerCue cue, LinePicker picker, string reaction)
     {
         var sources = new[]
         {
@@ -178,36 +205,74 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
         {
             if (picker.Pick(source) is { } line)
             {
-                return line;
+                return Source(cue, reaction, source!, line);
             }
         }
-        return picker.PickAny(sources.OfType<Candidates>().SelectMany(c => c.Echoes.Concat(c.General)))!;
+        var present = sources.OfType<Candidates>().ToArray();
+        var again = picker.PickAny(present.SelectMany(c => c.Echoes.Concat(c.General)))!;
+        return Source(cue, reaction, present.First(c => c.Echoes.Concat(c.General).Any(l => l.Trim() == again)), again);
+    }
+
+    /// <summary>A line picked from <paramref name="candidates"/>, with its source; null when none is left to say.</summary>
+    private static LineSource? Spoken(CustomerCue cue, string reaction, LinePicker picker, Candidates? candidates) =>
+        picker.Pick(candidates) is { } line ? Source(cue, reaction, candidates!, line) : null;
+
+    private static LineSource Fallback(CustomerCue cue, string reaction, string text) =>
+        new(LineKinds.Fallback, text, Reaction: reaction, Mood: cue.Mood);
+
+    /// <summary>Where a line picked from <paramref name="candidates"/> is written, and the cue phrase that let it speak.</summary>
+    private static LineSource Source(CustomerCue cue, string reaction, Candidates candidates, string picked)
+    {
+        var said = cue.LastTraineeText;
+        // An echo is said ahead of a plain line with the same words, so look for it first.
+        var written = candidates.Written.FirstOrDefault(w => w.Line.IsCued && w.Line.Text.Trim() == picked && w.Line.Cues.Any(c => TraineeWords.Says(said, c)))
+            ?? candidates.Written.FirstOrDefault(w => !w.Line.IsCued && w.Line.Text.Trim() == picked);
+        if (written is null)
+        {
+            return Fallback(cue, reaction, picked);
+        }
+        var phrase = written.Line.Cues.FirstOrDefault(c => TraineeWords.Says(said, c));
+        return new LineSource(written.Line.IsCued ? LineKinds.Cue : LineKinds.Line, picked, written.Id, reaction, cue.Mood,
+            Keyword: phrase, WrittenReaction: written.Reaction, WrittenMood: written.Mood);
     }
 
     /// <summary>
     /// At most one persona behaviour per turn, the most heated first; null when none applies or the
     /// only candidates were just said (a reminder every turn sounds like a recording).
     /// </summary>
-    private static string? Behaviour(CustomerCue cue, LinePicker picker)
+    private static LineSource? Behaviour(CustomerCue cue, LinePicker picker)
     {
         var b = cue.Persona.Behaviours;
         var anger = cue.Anger;
-        var candidates = new (bool Applies, double Chance, List<string> Lines)[]
+        var candidates = new (bool Applies, double Chance, List<string> Lines, string Kind, string Key)[]
         {
-            (b.Abusive && anger >= (b.InsultsAbove ?? int.MaxValue), InsultChance, b.Insults),
-            (anger >= (b.DemandsManagerAbove ?? int.MaxValue) && cue.Reaction != EscalationOffer, ManagerChance, b.ManagerDemands),
-            (anger >= (b.ThreatensOnlineAbove ?? int.MaxValue), ThreatChance, b.OnlineThreats),
-            (!cue.CoreNeedMet && cue.Mood >= MoodState.Frustrated, ReminderChance, cue.Persona.Lines.Reminders),
-            (true, b.TangentChance, b.Tangents),
+            (b.Abusive && anger >= (b.InsultsAbove ?? int.MaxValue), InsultChance, b.Insults, LineKinds.Insult, "behaviours.insults"),
+            (anger >= (b.DemandsManagerAbove ?? int.MaxValue) && cue.Reaction != EscalationOffer, ManagerChance, b.ManagerDemands, LineKinds.ManagerDemand, "behaviours.manager_demands"),
+            (anger >= (b.ThreatensOnlineAbove ?? int.MaxValue), ThreatChance, b.OnlineThreats, LineKinds.OnlineThreat, "behaviours.online_threats"),
+            (!cue.CoreNeedMet && cue.Mood >= MoodState.Frustrated, ReminderChance, cue.Persona.Lines.Reminders, LineKinds.Reminder, "lines.reminders"),
+            (true, b.TangentChance, b.Tangents, LineKinds.Tangent, "behaviours.tangents"),
         };
-        foreach (var (applies, chance, lines) in candidates)
+        foreach (var (applies, chance, lines, kind, key) in candidates)
         {
             if (applies && lines.Count > 0 && picker.Chance(chance) && picker.PickExtra(lines) is string line)
             {
-                return line;
+                return new LineSource(kind, line, $"{key}[{IndexOf(lines, line)}]", Mood: cue.Mood);
             }
         }
         return null;
+    }
+
+    /// <summary>Index of a picked line in the list it came from (the picker trims lines).</summary>
+    private static int IndexOf(IReadOnlyList<string> lines, string picked)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (string.Equals(lines[i]?.Trim(), picked, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>
@@ -218,8 +283,8 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
     /// </summary>
     private static Candidates? LinesFor(PersonaDefinition persona, string reaction, MoodState mood, string said)
     {
-        var byMood = persona.Lines.Reactions
-            .FirstOrDefault(kv => string.Equals(kv.Key.Trim(), reaction, StringComparison.OrdinalIgnoreCase)).Value;
+        var (key, byMood) = persona.Lines.Reactions
+            .FirstOrDefault(kv => string.Equals(kv.Key.Trim(), reaction, StringComparison.OrdinalIgnoreCase));
         if (byMood is null)
         {
             return null;
@@ -227,21 +292,32 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
         var moods = Enum.GetValues<MoodState>();
         foreach (var candidate in moods.OrderBy(m => Math.Abs(m - mood)).ThenByDescending(m => m))
         {
-            var lines = byMood.FirstOrDefault(kv => string.Equals(kv.Key.Trim(), candidate.ToId(), StringComparison.OrdinalIgnoreCase)).Value;
+            var (moodKey, lines) = byMood.FirstOrDefault(kv => string.Equals(kv.Key.Trim(), candidate.ToId(), StringComparison.OrdinalIgnoreCase));
             // A malformed line (possible in a persona built in code, never past the loader) is left out, not spoken raw.
-            var usable = (lines ?? []).Select(l => ReplyLine.TryParse(l, out var line, out _) ? line : null).OfType<ReplyLine>().ToArray();
-            var echoes = usable.Where(l => l.Cues.Any(c => TraineeWords.Says(said, c))).Select(l => l.Text).ToArray();
-            var general = usable.Where(l => !l.IsCued).Select(l => l.Text).ToArray();
+            var usable = (lines ?? [])
+                .Select((l, i) => ReplyLine.TryParse(l, out var line, out _) ? new WrittenLine($"lines.reactions.{key.Trim()}.{moodKey.Trim()}[{i}]", line, key.Trim(), candidate) : null)
+                .OfType<WrittenLine>().ToArray();
+            var echoes = usable.Where(w => w.Line.Cues.Any(c => TraineeWords.Says(said, c))).Select(w => w.Line.Text).ToArray();
+            var general = usable.Where(w => !w.Line.IsCued).Select(w => w.Line.Text).ToArray();
             if (echoes.Length + general.Length > 0)
             {
-                return new Candidates(echoes, general);
+                return new Candidates(echoes, general) { Written = usable };
             }
         }
         return null;
     }
 
-    /// <summary>Lines fit for this turn: echoes of the trainee's words first, then generic ones.</summary>
-    private sealed record Candidates(IReadOnlyList<string> Echoes, IReadOnlyList<string> General);
+    /// <summary>
+    /// Lines fit for this turn: echoes of the trainee's words first, then generic ones; with where they are
+    /// written (<paramref name="Written"/> is empty for the engine's generic text).
+    /// </summary>
+    private sealed record Candidates(IReadOnlyList<string> Echoes, IReadOnlyList<string> General)
+    {
+        public IReadOnlyList<WrittenLine> Written { get; init; } = [];
+    }
+
+    /// <summary>A persona reaction line and its place in the file.</summary>
+    private sealed record WrittenLine(string Id, ReplyLine Line, string Reaction, MoodState Mood);
 
     // Stable across processes (string.GetHashCode is not), so a seed replays the same call anywhere.
     private static int MixSeed(CustomerCue cue)

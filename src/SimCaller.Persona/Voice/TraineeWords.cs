@@ -47,20 +47,15 @@ public static partial class TraineeWords
         {
             return null;
         }
-        var padded = " " + string.Join(' ', Words(text)) + " ";
+        var padded = Padded(text);
         Fact? best = null;
         (int Words, int Position) bestScore = (0, 0);
         foreach (var fact in facts)
         {
             var score = (Words: 0, Position: int.MaxValue);
-            foreach (var keyword in fact.Keywords.Append(fact.Topic).Where(k => !string.IsNullOrWhiteSpace(k)))
+            foreach (var (_, words, at) in KeywordHits(padded, fact))
             {
-                var words = Words(keyword);
-                var at = words.Count == 0 ? -1 : padded.IndexOf(" " + string.Join(' ', words) + " ", StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    score = (score.Words + words.Count, Math.Min(score.Position, at));
-                }
+                score = (score.Words + words, Math.Min(score.Position, at));
             }
             if (score.Words > bestScore.Words || (score.Words == bestScore.Words && score.Words > 0 && score.Position < bestScore.Position))
             {
@@ -69,6 +64,33 @@ public static partial class TraineeWords
             }
         }
         return best;
+    }
+
+    /// <summary>
+    /// The keyword (or topic) of <paramref name="fact"/> the text says, as written in the persona: the
+    /// longest, on a tie the first said; null when it says none (a fact recognised by meaning alone).
+    /// </summary>
+    public static string? KeywordSaid(string? text, Fact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return string.IsNullOrWhiteSpace(text)
+            ? null
+            : KeywordHits(Padded(text), fact).OrderByDescending(h => h.Words).ThenBy(h => h.At).Select(h => h.Keyword).FirstOrDefault();
+    }
+
+    private static string Padded(string text) => " " + string.Join(' ', Words(text)) + " ";
+
+    private static IEnumerable<(string Keyword, int Words, int At)> KeywordHits(string padded, Fact fact)
+    {
+        foreach (var keyword in fact.Keywords.Append(fact.Topic).Where(k => !string.IsNullOrWhiteSpace(k)))
+        {
+            var words = Words(keyword);
+            var at = words.Count == 0 ? -1 : padded.IndexOf(" " + string.Join(' ', words) + " ", StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                yield return (keyword.Trim(), words.Count, at);
+            }
+        }
     }
 
     /// <summary>

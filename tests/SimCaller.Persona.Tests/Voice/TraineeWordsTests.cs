@@ -50,4 +50,15 @@ public class TraineeWordsTests
         Assert.Null(TraineeWords.MatchFact("how is the weather", Facts));
         Assert.Null(TraineeWords.MatchFact("bookings", Facts));
     }
+
+    [Theory]
+    [InlineData("can i have the booking reference", "booking reference", "booking reference")]
+    [InlineData("whats the reference on it", "booking reference", "reference")]
+    [InlineData("Could you tell me your SURNAME?", "full name", "surname")]
+    [InlineData("what time do you need to be there", "deadline", "what time do you need")]
+    [InlineData("how is the weather", "booking reference", null)]
+    public void Names_the_keyword_that_asked_for_a_fact_the_longest_first(string question, string topic, string? keyword)
+    {
+        Assert.Equal(keyword, TraineeWords.KeywordSaid(question, Facts.Single(f => f.Topic == topic)));
+    }
 }

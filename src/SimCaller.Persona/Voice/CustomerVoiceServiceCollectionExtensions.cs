@@ -38,16 +38,24 @@ public static class CustomerVoiceServiceCollectionExtensions
             if (sp.GetService<PersonaCatalog>() is { } catalog)
             {
                 // Persona lines and facts are embedded once at load and again on every reload, off the
-                // caller's path; a turn that comes first simply embeds what it needs itself.
-                void Prepare() => _ = Task.Run(() =>
+                // caller's path; a turn that comes first simply embeds what it needs itself. A short command
+                // exits long before that is done: the work stops between batches at process exit.
+                var exiting = new CancellationTokenSource();
+                Task? preparing = null;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    exiting.Cancel();
+                    preparing?.Wait(TimeSpan.FromSeconds(2));
+                };
+                void Prepare() => preparing = Task.Run(() =>
                 {
                     try
                     {
-                        semantic.Prepare(catalog.All);
+                        semantic.Prepare(catalog.All, exiting.Token);
                     }
-                    catch (EmbeddingUnavailableException)
+                    catch (Exception ex) when (ex is EmbeddingUnavailableException or OperationCanceledException)
                     {
-                        // Reported once by the model; the fallback reader takes over on the first turn.
+                        // Unavailable: reported once by the model, and the fallback reader takes over on the first turn.
                     }
                 });
                 catalog.Changed += (_, _) => Prepare();

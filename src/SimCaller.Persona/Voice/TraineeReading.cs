@@ -61,7 +61,7 @@ public sealed class SemanticTraineeReader(ISentenceEmbedder embedder) : ITrainee
     internal double AnswerWeight { get; set; } = 0.85;
 
     /// <summary>Embeds everything of the personas the customer may compare words with, in one batch each.</summary>
-    public void Prepare(IEnumerable<PersonaDefinition> personas)
+    public void Prepare(IEnumerable<PersonaDefinition> personas, CancellationToken cancellationToken = default)
     {
         foreach (var persona in personas)
         {
@@ -71,9 +71,17 @@ public sealed class SemanticTraineeReader(ISentenceEmbedder embedder) : ITrainee
                 .Where(t => !string.IsNullOrWhiteSpace(t))
                 .Distinct(StringComparer.Ordinal)
                 .ToArray();
-            embedder.Embed(texts);
+            // Small batches, so a process that is exiting can stop between them (a native model run cut
+            // off by process exit prints an ONNX Runtime error).
+            foreach (var batch in texts.Chunk(PrepareBatch))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                embedder.Embed(batch);
+            }
         }
     }
+
+    private const int PrepareBatch = 16;
 
     public TraineeReading Read(string said, PersonaDefinition persona)
     {

@@ -31,24 +31,24 @@ public sealed class TalkOverRule
     /// <summary>Interruptions per call the customer lets pass before they start to count.</summary>
     public int Tolerated { get; set; }
 
-    /// <summary>Whether an interruption counts.</summary>
+    /// <summary>Whether an interruption is the kind this customer minds (before tolerance).</summary>
     /// <param name="mood">The customer's mood while speaking the line.</param>
     /// <param name="heardChars">Characters of the line the trainee let them say.</param>
     /// <param name="lineChars">Characters of the whole line (as far as it was written).</param>
-    /// <param name="earlierInterruptions">Interruptions that would have counted earlier in this call, tolerated ones included.</param>
-    public bool Counts(MoodState mood, int heardChars, int lineChars, int earlierInterruptions)
+    public bool Qualifies(MoodState mood, int heardChars, int lineChars)
     {
         if (!Moods.Any(m => MoodStateIds.TryParse(m, out var listed) && listed == mood))
         {
             return false;
         }
         var share = lineChars <= 0 ? 0 : Math.Clamp((double)heardChars / lineChars, 0, 1);
-        if (share >= HeardBelow)
-        {
-            return false;
-        }
-        return earlierInterruptions >= Tolerated;
+        return share < HeardBelow;
     }
+
+    /// <summary>Whether an interruption counts as talking over the customer.</summary>
+    /// <param name="earlierQualifying">Interruptions earlier in this call that <see cref="Qualifies"/>, tolerated ones included.</param>
+    public bool Counts(MoodState mood, int heardChars, int lineChars, int earlierQualifying) =>
+        Qualifies(mood, heardChars, lineChars) && earlierQualifying >= Tolerated;
 }
 
 /// <summary>

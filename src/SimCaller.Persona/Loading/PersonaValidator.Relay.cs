@@ -78,7 +78,7 @@ internal sealed partial class PersonaValidator
         {
             rest.RemoveAt(0);
         }
-        else if (rest.Count > 0 && !rest[0].Contains('_', StringComparison.Ordinal))
+        else if (rest.Count > 0 && rest[0].Any(char.IsLetter))
         {
             Add("voice.relay.voice", $"'{rest[0]}' is not an ElevenLabs model ConversationRelay offers: {string.Join(", ", ElevenLabsModels)}");
             return;
@@ -130,11 +130,8 @@ internal sealed partial class PersonaValidator
         {
             Add("interruptions.cut_in.after_words", $"{i.CutIn.AfterWords} is out of range: at least 3 words, or the customer cuts in on every answer");
         }
-        for (var j = 0; j < i.CutIn.Lines.Count; j++)
-        {
-            Required($"interruptions.cut_in.lines[{j}]", i.CutIn.Lines[j], "what the customer says as they cut in, e.g. 'Stop. Just stop.'");
-        }
-        if (i.CutIn.Moods.Count > 0 && i.CutIn.Lines.Count == 0)
+        // Only for a rule the trainer wrote: the default one stays quiet on personas written before it existed.
+        if (i.CutIn.Moods.Count > 0 && i.CutIn.Lines.Count == 0 && lines.ContainsKey("interruptions.cut_in.moods"))
         {
             Warn("interruptions.cut_in.lines", $"none: this customer cuts in with the generic \"{CutInRule.DefaultLine}\"; give them lines in their own voice");
         }

@@ -18,15 +18,27 @@ public sealed class StreamingTurn(TurnResult preview, IAsyncEnumerable<string> r
 
     public bool IsOver => Preview.IsOver;
 
-    /// <summary>Stores the turn with <paramref name="said"/> as the customer's line. Once only.</summary>
-    /// <exception cref="InvalidOperationException">Committed already.</exception>
-    public Task<TurnResult> CommitAsync(string said, CancellationToken ct = default)
+    /// <summary>
+    /// Stores the turn with <paramref name="said"/> as the customer's line. Once only; after a failure (a
+    /// database outage) it may be called again, and the turn's request key keeps a write that did land from
+    /// being applied twice.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Stored already, or being stored.</exception>
+    public async Task<TurnResult> CommitAsync(string said, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(said);
         if (Interlocked.Exchange(ref _committed, 1) == 1)
         {
             throw new InvalidOperationException("This turn is stored already.");
         }
-        return commit(said, ct);
+        try
+        {
+            return await commit(said, ct);
+        }
+        catch
+        {
+            Volatile.Write(ref _committed, 0);
+            throw;
+        }
     }
 }

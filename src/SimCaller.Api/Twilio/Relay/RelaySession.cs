@@ -68,7 +68,7 @@ public sealed class RelaySession : IAsyncDisposable
     private DateTimeOffset? _holdStartedAt;
     private bool _cutInThisUtterance;
     private int _garbageInARow;
-    private IDisposable? _logScope;
+    private Dictionary<string, object>? _logScope;
 
     /// <param name="send">Sends one text frame; called by one writer at a time.</param>
     public RelaySession(PracticeService practice, PersonaCatalog personas, DebriefLinkSender debriefLinks, TimeProvider time,
@@ -99,6 +99,8 @@ public sealed class RelaySession : IAsyncDisposable
             return Garbage(problem);
         }
         _garbageInARow = 0;
+        // Per message: a scope opened inside the handler would not outlive it (the log context is async-local).
+        using var scope = _logScope is null ? null : _logger.BeginScope(_logScope);
         try
         {
             await HandleAsync(message!, ct);
@@ -132,6 +134,7 @@ public sealed class RelaySession : IAsyncDisposable
     /// <param name="hungUp">Twilio closed the socket normally without our end: the caller hung up.</param>
     public async Task ClosedAsync(bool hungUp, CancellationToken ct)
     {
+        using var scope = _logScope is null ? null : _logger.BeginScope(_logScope);
         await StopSpeakingAsync(null, ct);
         if (_session is null || Ended) return;
         var reason = hungUp ? EndReason.AgentHungUp : EndReason.Abandoned;
@@ -190,7 +193,7 @@ public sealed class RelaySession : IAsyncDisposable
             return;
         }
         _session = session;
-        _logScope = _logger.BeginScope(new Dictionary<string, object> { ["CallSid"] = setup.CallSid, ["SessionId"] = session.SessionId, ["Persona"] = session.PersonaId });
+        _logScope = new Dictionary<string, object> { ["CallSid"] = setup.CallSid, ["SessionId"] = session.SessionId, ["Persona"] = session.PersonaId };
         _persona = _personas.Find(session.PersonaId) ?? new PersonaDefinition();
         (_provider, var voice) = _persona.Voice.Relay.Resolve(_persona.Voice);
         _voice = voice.Length > 0 ? voice : null;
@@ -369,7 +372,17 @@ public sealed class RelaySession : IAsyncDisposable
     {
         try
         {
-            var result = await turn.CommitAsync(said, ct);
+            TurnResult result;
+            try
+            {
+                result = await turn.CommitAsync(said, ct);
+            }
+            catch (StoreUnavailableException ex)
+            {
+                // The words were spoken already: worth one more try (the request key makes it safe).
+                _logger.LogWarning("Storing turn {Turn} failed ({Problem}); trying once more", _traineeTurns + 1, ex.Message);
+                result = await turn.CommitAsync(said, ct);
+            }
             _traineeTurns++;
             if (!result.Replayed && result.Ended is { } ended) await _debriefLinks.SendAsync(_session!.Trainee, ended, ct);
             return result;
@@ -476,7 +489,6 @@ public sealed class RelaySession : IAsyncDisposable
     {
         await _life.CancelAsync();
         if (_speaking?.Task is { } task) await task;
-        _logScope?.Dispose();
         _life.Dispose();
         _sendLock.Dispose();
     }

@@ -37,6 +37,7 @@ public class RelaySettingsValidationTests
     {
         var result = Parse(WithRelay);
         Assert.Empty(result.Problems);
+        Assert.DoesNotContain(result.Warnings, w => w.Field!.StartsWith("interruptions", StringComparison.Ordinal) || w.Field.StartsWith("voice", StringComparison.Ordinal));
         var persona = Assert.Single(result.Personas);
         Assert.Equal(("amazon", "Amy-Neural"), persona.Voice.Relay.Resolve(persona.Voice));
         Assert.Equal(1, persona.Interruptions.TalkOver.Tolerated);
@@ -76,8 +77,9 @@ public class RelaySettingsValidationTests
     {
         var result = Parse(WithRelay.Replace("    lines: [\"Stop right there.\"]", "")
             .Replace("provider: amazon\n    voice: Amy-Neural", "provider: google\n    voice: en-GB-Journey-D"));
-        Assert.True(result.Problems.Any(p => p.IsWarning && p.Field == "interruptions.cut_in.lines"), string.Join("\n", result.Problems));
-        Assert.Contains(result.Problems, p => p.IsWarning && p.Field == "voice.relay.voice" && p.Message.Contains("no SSML"));
+        Assert.Empty(result.Problems);
+        Assert.Contains(result.Warnings, p => p.Field == "interruptions.cut_in.lines");
+        Assert.Contains(result.Warnings, p => p.Field == "voice.relay.voice" && p.Message.Contains("no SSML"));
         Assert.Single(result.Personas);
     }
 
@@ -86,6 +88,7 @@ public class RelaySettingsValidationTests
     {
         var result = Parse(PersonaLoaderTests.Minimal + "\nvoice:\n  twilio: Polly.Matthew\n");
         Assert.Empty(result.Problems);
+        Assert.DoesNotContain(result.Warnings, w => w.Field!.StartsWith("interruptions", StringComparison.Ordinal) || w.Field.StartsWith("voice", StringComparison.Ordinal));
         var persona = Assert.Single(result.Personas);
         Assert.Equal(("amazon", "Matthew-Neural"), persona.Voice.Relay.Resolve(persona.Voice));
         Assert.True(persona.Interruptions.CutIn.CutsIn(MoodState.Furious, 40));
@@ -111,6 +114,7 @@ public class RelaySettingsValidationTests
         {
             var result = PersonaLoader.LoadFile(RepoPaths.Persona(id));
             Assert.Empty(result.Problems);
+            Assert.Empty(result.Warnings);
             var persona = Assert.Single(result.Personas);
             Assert.NotEmpty(persona.Voice.Relay.Provider);
             Assert.NotEmpty(persona.Voice.Relay.Voice);

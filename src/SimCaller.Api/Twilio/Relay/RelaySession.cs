@@ -88,9 +88,6 @@ public sealed class RelaySession : IAsyncDisposable
     /// <summary>The practice session this connection plays, once set up.</summary>
     public string? SessionId => _session?.SessionId;
 
-    /// <summary>The customer's reply now being streamed, if any (tests and benchmarks wait on it).</summary>
-    internal Task? Streaming => _speaking?.Task;
-
     /// <summary>A text frame from Twilio.</summary>
     public async Task<RelayVerdict> ReceiveAsync(ReadOnlyMemory<byte> frame, CancellationToken ct)
     {

@@ -55,6 +55,7 @@ builder.Services.AddHealthChecks();
 var app = builder.Build();
 
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+app.UseWebSockets();
 app.MapHealthChecks("/health");
 app.MapTwilioWebhooks();
 app.MapDebriefPages();

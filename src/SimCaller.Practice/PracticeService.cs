@@ -109,11 +109,46 @@ public sealed class PracticeService
     /// </summary>
     public async Task<TurnResult> TakeTurnAsync(string sessionId, TraineeTurn turn, CancellationToken ct = default)
     {
+        var prepared = await PrepareTurnAsync(sessionId, turn, ct);
+        if (prepared.Stored is { } stored)
+        {
+            return stored;
+        }
+        var reply = await _voice.ReplyAsync(prepared.Step!.Reply!, ct);
+        return await CommitTurnAsync(prepared, reply, ct);
+    }
+
+    /// <summary>
+    /// One trainee turn whose answer is streamed: the mood has moved and the reply is being written, but
+    /// nothing is stored until <see cref="StreamingTurn.CommitAsync"/> says what the customer actually
+    /// said (all of it, or as far as they got before the trainee cut in). Errors as <see cref="TakeTurnAsync"/>.
+    /// </summary>
+    public async Task<StreamingTurn> BeginTurnAsync(string sessionId, TraineeTurn turn, CancellationToken ct = default)
+    {
+        var prepared = await PrepareTurnAsync(sessionId, turn, ct);
+        return prepared.Stored is { } stored
+            ? new StreamingTurn(stored, OneChunk(stored.CustomerLine), (_, _) => Task.FromResult(stored))
+            : new StreamingTurn(prepared.Preview!, _voice.StreamReplyAsync(prepared.Step!.Reply!, ct), (said, c) => CommitTurnAsync(prepared, said, c));
+    }
+
+    private static async IAsyncEnumerable<string> OneChunk(string line)
+    {
+        await Task.CompletedTask;
+        yield return line;
+    }
+
+    /// <summary>A turn worked out but not stored: the engine's step, or the stored result of a repeated request.</summary>
+    private sealed record PreparedTurn(
+        string SessionId, TraineeTurn Turn, SessionRecord? Session, PersonaDefinition? Persona, IReadOnlyList<TranscriptTurn> History,
+        TraineeLine? Line, UtteranceAnalysis? Analysis, TurnStep? Step, DateTimeOffset Now, TurnResult? Stored, TurnResult? Preview);
+
+    private async Task<PreparedTurn> PrepareTurnAsync(string sessionId, TraineeTurn turn, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(turn);
         var call = await RequireCallAsync(sessionId, turn.RequestKey, ct);
         if (call.RequestResult is { } stored)
         {
-            return await ReplayAsync(call.Session, stored, ct);
+            return new PreparedTurn(sessionId, turn, null, null, [], null, null, null, default, await ReplayAsync(call.Session, stored, ct), null);
         }
         var session = call.Session;
         if (session.EndedAt is not null)
@@ -141,8 +176,14 @@ public sealed class PracticeService
                 ct)
             : UtteranceAnalysis.Empty(line.Text);
         var step = engine.Step(before, line, analysis, now - session.StartedAt, history);
-        var reply = await _voice.ReplyAsync(step.Reply!, ct);
+        var preview = new TurnResult("", step.Anger, step.Mood, step.Outcome, analysis, step.Update, Replayed: false);
+        return new PreparedTurn(sessionId, turn, session, persona, history, line, analysis, step, now, null, preview);
+    }
 
+    private async Task<TurnResult> CommitTurnAsync(PreparedTurn prepared, string reply, CancellationToken ct)
+    {
+        var (sessionId, turn, session, persona, history, line, analysis, step, now) =
+            (prepared.SessionId, prepared.Turn, prepared.Session!, prepared.Persona!, prepared.History, prepared.Line!, prepared.Analysis!, prepared.Step!, prepared.Now);
         var mood = step.Mood.ToId();
         var after = PracticeJson.Serialize(step.After);
         var traineeTurn = new TranscriptTurn(session.TurnCount + 1, now, Speaker.Trainee, line.Text, step.Anger, mood, analysis.Matches, step.Events);

@@ -18,6 +18,9 @@ public sealed class PhoneCall(HttpClient http)
     /// <summary>The call comes in on the traveller's number; the session starts and the customer opens.</summary>
     public Task DialAsync(CancellationToken ct = default) => PostAsync("/twilio/voice", Form("ringing"), ct);
 
+    /// <summary>The call comes in on a relay-mode service: the answer hands the call to ConversationRelay.</summary>
+    public Task DialRelayAsync(CancellationToken ct = default) => PostAsync("/twilio/voice", Form("ringing"), ct, expect: "<ConversationRelay");
+
     /// <summary>Speech for trainee turn <paramref name="n"/> (1-based), as Twilio posts a speech Gather's result.</summary>
     public Task SayAsync(int n, string speech, CancellationToken ct = default)
     {
@@ -27,16 +30,16 @@ public sealed class PhoneCall(HttpClient http)
         return PostAsync("/twilio/turn?n=" + n.ToString(CultureInfo.InvariantCulture), form, ct);
     }
 
-    private async Task PostAsync(string pathAndQuery, Dictionary<string, string> form, CancellationToken ct)
+    private async Task PostAsync(string pathAndQuery, Dictionary<string, string> form, CancellationToken ct, string expect = "<Gather")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, pathAndQuery) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add(TwilioSignature.HeaderName, TwilioSignature.Compute(SimCallerServer.AuthToken, SimCallerServer.PublicBaseUrl + pathAndQuery, form));
         using var response = await http.SendAsync(request, ct);
         var twiml = await response.Content.ReadAsStringAsync(ct);
         // A refused or failed webhook, or a call that hung up, would measure something other than a turn.
-        if (response.StatusCode != HttpStatusCode.OK || !twiml.Contains("<Gather", StringComparison.Ordinal))
+        if (response.StatusCode != HttpStatusCode.OK || !twiml.Contains(expect, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"POST {pathAndQuery} for {CallSid} answered {(int)response.StatusCode} without a Gather: {twiml}");
+            throw new InvalidOperationException($"POST {pathAndQuery} for {CallSid} answered {(int)response.StatusCode} without {expect}: {twiml}");
         }
     }
 

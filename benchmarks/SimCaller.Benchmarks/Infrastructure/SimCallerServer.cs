@@ -7,7 +7,8 @@ namespace SimCaller.Benchmarks.Infrastructure;
 /// The real API in-process on a TestServer: SQLite in the given file, the offline customer, one dialled
 /// number routed to the stressed traveller, no texts sent (SmsFrom empty), logging at warnings only.
 /// </summary>
-public sealed class SimCallerServer(string databasePath) : WebApplicationFactory<global::Program>
+/// <param name="extra">Settings on top, e.g. relay mode or a model.</param>
+public sealed class SimCallerServer(string databasePath, IReadOnlyDictionary<string, string>? extra = null) : WebApplicationFactory<global::Program>
 {
     public const string AuthToken = "bench-auth-token-0123456789";
     public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
@@ -35,6 +36,10 @@ public sealed class SimCallerServer(string databasePath) : WebApplicationFactory
             [$"Twilio:Numbers:{TravelerLine}"] = RepositoryData.PersonaId,
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -5,6 +5,7 @@ using SimCaller.Persona.Loading;
 using SimCaller.Practice;
 using SimCaller.Practice.Storage;
 using SimCaller.Api.Debriefs;
+using SimCaller.Api.Twilio.Relay;
 using SimCaller.Twilio.Logging;
 using SimCaller.Twilio.Twiml;
 
@@ -176,6 +177,8 @@ public sealed class PhoneCallFlow(
             logger.LogInformation("Practice call started for {Trainee}: {Persona} ({Difficulty}, seed {Seed})",
                 PhoneNumberMasker.Mask(call.From), started.PersonaId, started.Difficulty, started.Seed);
         var persona = personas.Find(started.PersonaId);
+        // On a relay call the opening line is spoken over the WebSocket once it connects.
+        if (Settings.UsesRelay) return Relay(persona);
         var line = await audio.RenderAsync(persona, started.OpeningLine, started.Anger, ct);
         return Listen(persona, line, 1);
     }
@@ -190,6 +193,7 @@ public sealed class PhoneCallFlow(
         if (session.IsOver) return Goodbye("This practice call has ended. Goodbye.");
         if (session.TurnCount <= 1) return await StartAsync(call, session.PersonaId, session.Difficulty, session.Seed, session.Code, ct);
         var persona = personas.Find(session.PersonaId);
+        if (Settings.UsesRelay) return Relay(persona);
         var line = await audio.RenderAsync(persona, "Hello? Are you still there?", session.Anger, ct);
         var traineeTurns = Math.Max(0, (session.TurnCount - 1) / 2);
         return Listen(persona, line, traineeTurns + 1);
@@ -207,15 +211,66 @@ public sealed class PhoneCallFlow(
             ActionOnEmptyResult = true,
         }, line.AddTo);
 
+    /// <summary>
+    /// Relay mode: the call goes to the ConversationRelay WebSocket with this customer's voice; when that
+    /// session ends Twilio posts to <see cref="TwilioPaths.RelayAction"/> (see <see cref="RelayEndedAsync"/>).
+    /// </summary>
+    private TwimlResponse Relay(PersonaDefinition? persona)
+    {
+        var voice = persona?.Voice ?? new VoiceSettings();
+        var (provider, name) = voice.Relay.Resolve(voice);
+        return new TwimlResponse().ConnectConversationRelay(new ConversationRelayOptions
+        {
+            Url = Settings.RelayUrl,
+            Action = TwilioPaths.RelayAction,
+            TtsProvider = provider.Length > 0 ? RelayVoice.TwilioName(provider) : null,
+            Voice = name.Length > 0 ? name : null,
+            Language = voice.Language,
+            Hints = Hints(persona),
+        });
+    }
+
+    /// <summary>
+    /// A relay session has ended and Twilio asks how the call goes on. After our own <c>end</c> the customer
+    /// says their closing line and the call is transferred or closed as in Gather mode; after a hang-up
+    /// there is nothing to say; after a failure (the socket dropped, repeated garbage) the practice call is
+    /// ended, with its debrief, and the trainee told so. Ending is idempotent, so this may race the socket.
+    /// </summary>
+    public async Task<TwimlResponse> RelayEndedAsync(TwilioCallForm call, string? sessionStatus, string? handoffData, CancellationToken ct)
+    {
+        var session = await practice.FindByExternalRefAsync(call.CallSid, ct);
+        var handoff = RelayHandoff.Read(handoffData);
+        using var scope = session is null ? null : SessionScope(session.SessionId, session.PersonaId);
+        logger.LogInformation("Relay session {SessionStatus}: {Handoff}", sessionStatus ?? "(no status)", handoffData ?? "(no handoff data)");
+        if (session is null) return Goodbye("Sorry, this practice call could not be found. Goodbye.");
+
+        var hungUp = sessionStatus == "completed" || call.CallStatus == "completed";
+        if (!session.IsOver)
+        {
+            var ended = await practice.EndAsync(session.SessionId, hungUp ? EndReason.AgentHungUp : EndReason.Abandoned, ct);
+            await debriefLinks.SendAsync(session.Trainee, ended, ct);
+            session = await practice.FindAsync(session.SessionId, ct) ?? session;
+        }
+        if (hungUp) return new TwimlResponse().Hangup();
+        if (sessionStatus != "ended" || handoff is null)
+        {
+            logger.LogWarning("Relay session {SessionStatus} without our end; the practice call is over", sessionStatus);
+            return Goodbye("Sorry, the practice line dropped. The call has ended, and your debrief is ready.");
+        }
+        var persona = personas.Find(session.PersonaId);
+        var line = string.IsNullOrWhiteSpace(handoff.Closing) ? null : await audio.RenderAsync(persona, handoff.Closing, session.Anger, ct);
+        return Closing(line, session.Outcome);
+    }
+
     /// <summary>The problem's words and the facts' values help speech recognition; so do the call-control phrases.</summary>
     private static IReadOnlyList<string> Hints(PersonaDefinition? persona) =>
         persona is null ? [] :
         [.. persona.Scenario.Keywords, .. persona.Scenario.Facts.Select(f => f.Value), "supervisor", "transfer", "ending this call"];
 
-    private TwimlResponse Closing(SpokenLine line, CallOutcome outcome)
+    private TwimlResponse Closing(SpokenLine? line, CallOutcome outcome)
     {
         var response = new TwimlResponse();
-        line.AddTo(response);
+        line?.AddTo(response);
         if (outcome == CallOutcome.Escalated && !string.IsNullOrWhiteSpace(Settings.SupervisorNumber))
         {
             logger.LogInformation("Escalated: transferring to the supervisor line {Supervisor}", PhoneNumberMasker.Mask(Settings.SupervisorNumber));

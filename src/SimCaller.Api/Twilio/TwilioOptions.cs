@@ -14,9 +14,28 @@ public sealed class TwilioOptions
         SmsFrom = section["SmsFrom"]?.Trim() ?? "";
         SupervisorNumber = section["SupervisorNumber"]?.Trim() ?? "";
         Numbers = NumberRoute.ReadAll(section.GetSection("Numbers"));
+        var mode = section["Voice:Mode"]?.Trim().ToLowerInvariant();
+        VoiceMode = mode switch
+        {
+            null or "" or GatherMode => GatherMode,
+            RelayMode => RelayMode,
+            _ => throw new InvalidOperationException($"Twilio:Voice:Mode must be '{GatherMode}' or '{RelayMode}', not '{section["Voice:Mode"]}'."),
+        };
+        // The WebSocket URL is written into the TwiML and signed by Twilio as written, and Twilio only dials wss://.
+        if (UsesRelay && !PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Twilio:Voice:Mode=relay needs Twilio:PublicBaseUrl set to the public https:// address (a tunnel or proxy), not '{PublicBaseUrl}'.");
         if (PublicBaseUrl.Length > 0 && !Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out _))
             throw new InvalidOperationException($"Twilio:PublicBaseUrl must be an absolute URL such as https://simcaller.example.org, not '{PublicBaseUrl}'.");
     }
+
+    /// <summary>Twilio:Voice:Mode: turn by turn with &lt;Gather&gt; (the default).</summary>
+    public const string GatherMode = "gather";
+    /// <summary>Twilio:Voice:Mode: streaming over ConversationRelay, interruptions both ways.</summary>
+    public const string RelayMode = "relay";
+
+    public string VoiceMode { get; set; } = GatherMode;
+
+    public bool UsesRelay => VoiceMode == RelayMode;
 
     public string AccountSid { get; set; } = "";
     /// <summary>Signs every webhook; without it every webhook is refused.</summary>
@@ -35,6 +54,9 @@ public sealed class TwilioOptions
 
     /// <summary>The absolute URL for a path on this service, as Twilio and the trainee's phone see it.</summary>
     public string Absolute(string pathAndQuery) => PublicBaseUrl.TrimEnd('/') + pathAndQuery;
+
+    /// <summary>The ConversationRelay WebSocket URL (wss:// on the public base), written into the TwiML and signed by Twilio as written.</summary>
+    public string RelayUrl => "wss://" + PublicBaseUrl.TrimEnd('/')["https://".Length..] + TwilioPaths.Relay;
 
     public NumberRoute? RouteFor(string? dialled)
     {

@@ -11,6 +11,10 @@ public static class TwilioPaths
     public const string Code = Group + "/code";
     public const string Turn = Group + "/turn";
     public const string Status = Group + "/status";
+    /// <summary>The ConversationRelay WebSocket (relay mode).</summary>
+    public const string Relay = Group + "/relay";
+    /// <summary>The &lt;Connect action&gt;: Twilio posts here when a relay session ends, and the call goes on with its TwiML.</summary>
+    public const string RelayAction = Group + "/relay/action";
 
     /// <summary>Menu or code attempts before the call politely ends (keeps a silent line from looping forever).</summary>
     public const int MaxAttempts = 3;

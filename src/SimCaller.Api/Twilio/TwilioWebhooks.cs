@@ -1,4 +1,5 @@
 using System.Globalization;
+using SimCaller.Api.Twilio.Relay;
 using SimCaller.Twilio.Logging;
 using SimCaller.Twilio.Twiml;
 
@@ -26,6 +27,16 @@ public static class TwilioWebhooks
             Handle(http, "attempt", (call, attempt, ct) => flow.EnterCodeAsync(call, attempt, ct)));
         group.MapPost("/turn", (HttpContext http, PhoneCallFlow flow) =>
             Handle(http, "n", (call, n, ct) => flow.TurnAsync(call, n, http.Request.Query.ContainsKey("retry"), ct), required: true));
+        group.MapPost("/relay/action", async (HttpContext http, PhoneCallFlow flow) =>
+        {
+            if (!TryReadCall(http, out var call, out var problem)) return problem;
+            using var scope = CallScope(http, call);
+            var form = http.Request.Form;
+            var twiml = await flow.RelayEndedAsync(call, form["SessionStatus"].ToString(), form["HandoffData"].ToString(), http.RequestAborted);
+            return Results.Content(twiml.ToXml(), TwimlResponse.ContentType);
+        });
+        // The relay WebSocket checks the upgrade's signature itself: it has no form to sign.
+        app.Map(TwilioPaths.Relay, RelayEndpoint.HandleAsync);
         group.MapPost("/status", async (HttpContext http, PhoneCallFlow flow) =>
         {
             if (!TryReadCall(http, out var call, out var problem)) return problem;

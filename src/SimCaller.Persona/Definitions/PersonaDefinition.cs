@@ -26,6 +26,8 @@ public sealed class PersonaDefinition
     public Behaviours Behaviours { get; set; } = new();
     public Patience Patience { get; set; } = new();
     public VoiceSettings Voice { get; set; } = new();
+    /// <summary>How the customer takes being cut off, and when they cut in themselves (streaming calls).</summary>
+    public Interruptions Interruptions { get; set; } = new();
     /// <summary>Difficulty levels by name (e.g. easy, standard, hard).</summary>
     public Dictionary<string, DifficultyLevel> Difficulties { get; set; } = [];
     public string DefaultDifficulty { get; set; } = "standard";
@@ -151,6 +153,8 @@ public sealed class VoiceSettings
     /// <summary>Azure neural voice with expressive styles, e.g. en-US-JennyNeural.</summary>
     public string Azure { get; set; } = "en-US-JennyNeural";
     public string Language { get; set; } = "en-US";
+    /// <summary>The voice on a streaming (ConversationRelay) call; see <see cref="RelayVoice"/>.</summary>
+    public RelayVoice Relay { get; set; } = new();
 }
 
 /// <summary>Scales a persona: how fast they calm, how hard they flare, how long they last.</summary>

@@ -81,6 +81,21 @@ public static class PersonaTemplate
               twilio: Polly.Joanna
               azure: en-US-JennyNeural
               language: en-US
+              relay:              # streaming calls (ConversationRelay); empty: the Polly voice as Amazon Joanna-Neural
+                provider: amazon  # google | amazon | elevenlabs
+                voice: Joanna-Neural
+
+            # Streaming calls only: interruptions both ways.
+            interruptions:
+              talk_over:          # the trainee cutting in on the customer counts as talk_over when...
+                moods: [frustrated, angry, furious]   # ...the customer was in one of these moods,
+                heard_below: 0.85                     # ...had said less than this share of the line,
+                tolerated: 0                          # ...and this many such interruptions already passed
+              cut_in:             # the customer cutting in on a long answer
+                moods: [furious]
+                after_words: 40
+                lines:
+                  - "Hang on, you're not listening to me."
 
             # Level names are yours; --difficulty takes them as written here.
             difficulties:

@@ -49,6 +49,8 @@ internal sealed partial class PersonaValidator(string file, IReadOnlyDictionary<
         CheckWeights(p);
         CheckBehaviours(p.Behaviours);
         CheckPatience(p.Patience);
+        CheckRelayVoice(p.Voice);
+        CheckInterruptions(p.Interruptions);
         CheckDifficulties(p);
         CheckFloor(p);
         CheckRubric(p.Rubric);

@@ -83,7 +83,11 @@ public sealed class KernelCustomerVoice : ICustomerVoice
         var history = CustomerPromptBuilder.Build(request);
         if (model is null)
         {
-            yield return offline.Reply(history);
+            // Sentence by sentence, so a streaming channel can speak the first while the rest is sent.
+            foreach (var sentence in OfflineCustomerEngine.Sentences(offline.Reply(history)))
+            {
+                yield return sentence;
+            }
             yield break;
         }
 
@@ -98,7 +102,10 @@ public sealed class KernelCustomerVoice : ICustomerVoice
             if (first.Text is null)
             {
                 Warn(request, first.Problem ?? "the model streamed nothing speakable");
-                yield return offline.Reply(history);
+                foreach (var sentence in OfflineCustomerEngine.Sentences(offline.Reply(history)))
+                {
+                    yield return sentence;
+                }
                 yield break;
             }
             yield return first.Text;

@@ -64,14 +64,19 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
         Kernel? kernel = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var sentences = SentenceBreak().Split(Reply(chatHistory));
-        for (var i = 0; i < sentences.Length; i++)
+        foreach (var content in Sentences(Reply(chatHistory)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var content = i == 0 ? sentences[i] : " " + sentences[i];
             yield return new StreamingChatMessageContent(AuthorRole.Assistant, content, modelId: ModelId);
             await Task.Yield();
         }
+    }
+
+    /// <summary>A line in sentences, each after the first with its leading space, so they join back into the line.</summary>
+    public static IReadOnlyList<string> Sentences(string line)
+    {
+        var sentences = SentenceBreak().Split(line ?? "");
+        return sentences.Select((s, i) => i == 0 ? s : " " + s).Where(s => s.Trim().Length > 0).ToArray();
     }
 
     /// <summary>The customer's next line for a history built by <see cref="CustomerPromptBuilder"/>.</summary>

@@ -63,7 +63,7 @@ public sealed record GatherOptions
     /// Hints are comma-separated, so commas inside a hint would split it; long or surplus hints are
     /// dropped rather than failing the call, because they only help recognition.
     /// </summary>
-    private static string CleanHints(IEnumerable<string> hints) => string.Join(", ", hints
+    internal static string CleanHints(IEnumerable<string> hints) => string.Join(", ", hints
         .Select(h => h?.Replace(',', ' ').Trim() ?? "")
         .Where(h => h.Length is > 0 and <= MaxHintLength)
         .Distinct(StringComparer.OrdinalIgnoreCase)

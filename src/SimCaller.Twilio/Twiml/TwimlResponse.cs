@@ -85,6 +85,42 @@ public sealed class TwimlResponse
         return this;
     }
 
+    /// <summary>Hands the call to a ConversationRelay WebSocket until the session ends; then Twilio posts to the action.</summary>
+    /// <exception cref="ArgumentException">The URL is not an absolute wss:// URL without a query string.</exception>
+    public TwimlResponse ConnectConversationRelay(ConversationRelayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var url) || url.Scheme != "wss" || url.Query.Length > 0)
+        {
+            throw new ArgumentException($"ConversationRelay needs an absolute wss:// URL without a query string, not '{options.Url}'.", nameof(options));
+        }
+        var relay = new XElement("ConversationRelay", new XAttribute("url", options.Url));
+        void Optional(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value)) relay.Add(new XAttribute(name, value));
+        }
+        Optional("welcomeGreeting", options.WelcomeGreeting);
+        Optional("ttsProvider", options.TtsProvider);
+        Optional("voice", options.Voice);
+        Optional("language", options.Language);
+        relay.Add(
+            new XAttribute("interruptible", options.Interruptible),
+            new XAttribute("reportInputDuringAgentSpeech", options.ReportInputDuringAgentSpeech),
+            new XAttribute("profanityFilter", options.ProfanityFilter ? "true" : "false"),
+            new XAttribute("partialPrompts", options.PartialPrompts ? "true" : "false"),
+            new XAttribute("dtmfDetection", options.DtmfDetection ? "true" : "false"));
+        var hints = GatherOptions.CleanHints(options.Hints);
+        Optional("hints", hints);
+        var connect = new XElement("Connect");
+        if (!string.IsNullOrWhiteSpace(options.Action))
+        {
+            connect.Add(new XAttribute("action", options.Action), new XAttribute("method", "POST"));
+        }
+        connect.Add(relay);
+        _root.Add(connect);
+        return this;
+    }
+
     /// <summary>The document, with an XML declaration, ready to send.</summary>
     public string ToXml()
     {

@@ -140,7 +140,7 @@ public sealed class TwilioCallSimulator
         return (string?)gather.Attribute("action") ?? throw new InvalidOperationException("<Gather> without action: " + gather);
     }
 
-    private async Task<XElement> PostAndFollowAsync(string pathAndQuery, Dictionary<string, string> form)
+    public async Task<XElement> PostAndFollowAsync(string pathAndQuery, Dictionary<string, string> form)
     {
         var twiml = await PostAsync(pathAndQuery, form);
         Apply(twiml);

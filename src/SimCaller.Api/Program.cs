@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
+using System.Text.Json;
 using Serilog;
+using SimCaller.Api;
+using SimCaller.Api.Accounts;
 using SimCaller.Api.Audio;
 using SimCaller.Api.Debriefs;
 using SimCaller.Api.Twilio;
@@ -52,10 +55,20 @@ builder.Services.AddSingleton<CallOutageLog>();
 builder.Services.AddSingleton<DatabaseOutageFilter>();
 builder.Services.AddHealthChecks();
 
+// The JSON API: accounts, bearer tokens and cookies, rate limits, snake_case JSON, ProblemDetails for bad input.
+builder.Services.AddWebAccess();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiErrors>();
+
 var app = builder.Build();
 
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+app.UseExceptionHandler();
+app.UseWebAccess();
 app.MapHealthChecks("/health");
+app.MapAuthApi();
 app.MapTwilioWebhooks();
 app.MapDebriefPages();
 app.MapAudio();

@@ -42,16 +42,20 @@ public sealed class TrustedProxyOptions
     public List<string> TrustedProxies { get; set; } = [];
 
     public IReadOnlyList<IPAddress> Addresses() =>
-        TrustedProxies.Where(p => !p.Contains('/')).Select(p => IPAddress.Parse(p.Trim())).ToArray();
+        Entries().Where(p => !p.Contains('/')).Select(IPAddress.Parse).ToArray();
 
     public IReadOnlyList<IPNetwork> Networks() =>
-        TrustedProxies.Where(p => p.Contains('/')).Select(p => IPNetwork.Parse(p.Trim())).ToArray();
+        Entries().Where(p => p.Contains('/')).Select(p => IPNetwork.Parse(p)).ToArray();
+
+    // Blank entries (an emptied environment variable) mean nothing.
+    private IEnumerable<string> Entries() => TrustedProxies.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim());
 
     public sealed class Validator : IValidateOptions<TrustedProxyOptions>
     {
         public ValidateOptionsResult Validate(string? name, TrustedProxyOptions options)
         {
             var bad = options.TrustedProxies
+                .Where(p => !string.IsNullOrWhiteSpace(p))
                 .Where(p => p.Contains('/') ? !IPNetwork.TryParse(p.Trim(), out _) : !IPAddress.TryParse(p.Trim(), out _))
                 .ToArray();
             return bad.Length == 0

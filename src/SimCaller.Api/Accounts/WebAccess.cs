@@ -44,14 +44,17 @@ public static class WebAccess
 
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((forwarded, trusted) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // Only the configured proxies (the framework trusts loopback by default), and through a chain of
-            // them as far as each hop is one of them.
+            // them as far as each hop is one of them. With none, the headers are not read at all: empty
+            // lists would make the middleware trust every sender.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
             forwarded.ForwardLimit = null;
             foreach (var address in trusted.Value.Addresses()) forwarded.KnownProxies.Add(address);
             foreach (var network in trusted.Value.Networks()) forwarded.KnownIPNetworks.Add(network);
+            forwarded.ForwardedHeaders = forwarded.KnownProxies.Count + forwarded.KnownIPNetworks.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         });
 
         services.AddAuthentication(Scheme)

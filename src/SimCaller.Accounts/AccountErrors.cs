@@ -8,3 +8,6 @@ public sealed class AccountNotFoundException(string accountId) : AccountExceptio
 
 /// <summary>The caller's role may not do this.</summary>
 public sealed class AccountAccessDeniedException(string message) : AccountException(message);
+
+/// <summary>Another account already has this email (emails are unique across the deployment).</summary>
+public sealed class DuplicateEmailException(string email) : AccountException($"An account with the email '{email}' already exists.");

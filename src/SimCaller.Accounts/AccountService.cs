@@ -261,7 +261,7 @@ public sealed class AccountService
         var account = new Account(Secrets.NewId(), organisationId, email, role, Active: true, hash, 0, null, Secrets.NewId(), _time.GetUtcNow());
         if (!await _store.CreateAccountAsync(account, ct))
         {
-            throw new AccountException($"An account with the email '{email}' already exists.");
+            throw new DuplicateEmailException(email);
         }
         return account;
     }

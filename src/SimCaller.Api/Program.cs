@@ -8,6 +8,7 @@ using SimCaller.Api.Calls;
 using SimCaller.Api.Debriefs;
 using SimCaller.Api.Twilio;
 using SimCaller.Api.Sessions;
+using SimCaller.Api.Web;
 using SimCaller.Practice;
 using SimCaller.Speech.Azure;
 using SimCaller.Speech.Caching;
@@ -58,6 +59,7 @@ builder.Services.AddHealthChecks();
 
 // The JSON API: accounts, bearer tokens and cookies, rate limits, snake_case JSON, ProblemDetails for bad input.
 builder.Services.AddWebAccess();
+builder.Services.AddWebPages();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
@@ -67,6 +69,8 @@ var app = builder.Build();
 
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseExceptionHandler();
+// The pages' own scripts and styles (wwwroot), before sign-in is read: they are the same for everyone.
+app.UseStaticFiles();
 app.UseWebAccess();
 app.MapHealthChecks("/health");
 app.MapAuthApi();
@@ -76,6 +80,7 @@ app.MapTwilioWebhooks();
 app.MapDebriefPages();
 app.MapAudio();
 app.MapReplay();
+app.MapWebPages();
 
 var twilio = app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value;
 if (string.IsNullOrWhiteSpace(twilio.AuthToken))

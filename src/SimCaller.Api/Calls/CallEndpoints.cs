@@ -21,6 +21,7 @@ public static class CallEndpoints
     public const string Channel = "web";
 
     private const int MaxTextLength = 2000;
+    private const double MaxHoldSeconds = 3600;
 
     public sealed record StartCallRequest(string? Persona, string? Difficulty, int? Seed, string? Code);
 
@@ -31,7 +32,8 @@ public static class CallEndpoints
         CustomerLine Customer,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CallToken);
 
-    public sealed record TurnRequest(string? Text);
+    /// <param name="HoldSeconds">How long the trainee had the customer on hold before these words (the browser's hold button).</param>
+    public sealed record TurnRequest(string? Text, double? HoldSeconds = null);
 
     public sealed record TurnTaken(CustomerLine Customer, string Outcome);
 
@@ -104,7 +106,7 @@ public static class CallEndpoints
     }
 
     public static async Task<Results<Ok<TurnTaken>, ProblemHttpResult>> TakeTurnAsync(
-        string id, TurnRequest? request, ClaimsPrincipal user, PracticeService practice, SessionAccess access, CancellationToken ct)
+        string id, TurnRequest? request, ClaimsPrincipal user, PracticeService practice, SessionAccess access, TimeProvider time, CancellationToken ct)
     {
         if (request?.Text is not { } text)
         {
@@ -114,13 +116,18 @@ public static class CallEndpoints
         {
             return Problems.BadRequest($"A turn may be at most {MaxTextLength} characters; this one has {text.Length}.");
         }
+        if (request.HoldSeconds is { } hold && (double.IsNaN(hold) || hold < 0 || hold > MaxHoldSeconds))
+        {
+            return Problems.BadRequest($"\"hold_seconds\" must be 0 to {MaxHoldSeconds}.");
+        }
         if (await access.FindContinuableAsync(user.Caller(), user.CallTokenOf(), id, ct) is null)
         {
             return NotYours(id);
         }
         try
         {
-            var turn = await practice.TakeTurnAsync(id, new TraineeTurn(text), ct);
+            var holdStartedAt = request.HoldSeconds is > 0 ? time.GetUtcNow() - TimeSpan.FromSeconds(request.HoldSeconds.Value) : (DateTimeOffset?)null;
+            var turn = await practice.TakeTurnAsync(id, new TraineeTurn(text, HoldStartedAt: holdStartedAt), ct);
             return TypedResults.Ok(new TurnTaken(new CustomerLine(turn.CustomerLine, turn.Anger, turn.Mood.ToId()), turn.Outcome.ToId()));
         }
         catch (SessionEndedException e)

@@ -26,6 +26,15 @@ internal static class PageLayout
     /// <summary>A whole page, with its status; <paramref name="noStore"/> for pages that show a secret once.</summary>
     public static IResult Page(HttpContext http, string title, string body, int status = StatusCodes.Status200OK, bool noStore = false, string? mainClass = null)
     {
+        if (!CookiesWork(http))
+        {
+            // Secure-only cookies would not come back over plain HTTP: say so rather than fail on every form.
+            (title, status) = ("HTTPS needed", StatusCodes.Status426UpgradeRequired);
+            body = "<section class=\"card narrow message\"><h1>HTTPS needed</h1><p>Signing in uses Secure cookies, so these pages " +
+                   "work over HTTPS only: open them with https://, or put the service behind your TLS proxy and list it in " +
+                   "ForwardedHeaders:TrustedProxies. For a local try, run in the Development environment " +
+                   "(<code>dotnet run --project src/SimCaller.Api</code> does).</p></section>";
+        }
         var caller = http.User.Caller();
         var token = Token(http);
         var html = new StringBuilder(body.Length + 2048);
@@ -35,7 +44,7 @@ internal static class PageLayout
         html.Append("<link rel=\"stylesheet\" href=\"/css/site.css\">");
         html.Append($"<meta name=\"csrf-token\" content=\"{E(token)}\">");
         html.Append("</head><body>");
-        html.Append(TopBar(caller, token));
+        html.Append(TopBar(caller, token, http.Request.Path));
         html.Append($"<main{(mainClass is null ? "" : $" class=\"{E(mainClass)}\"")}>");
         html.Append(body);
         html.Append("</main></body></html>");
@@ -57,6 +66,10 @@ internal static class PageLayout
 
     public static IResult NotFound(HttpContext http, string what) => Message(http, StatusCodes.Status404NotFound, "Not found",
         $"There is no {what} here that you may see.", "/", "Back to your home page");
+
+    private static bool CookiesWork(HttpContext http) =>
+        http.Request.IsHttps
+        || http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AntiforgeryOptions>>().Value.Cookie.SecurePolicy != CookieSecurePolicy.Always;
 
     /// <summary>The hidden form field that carries the antiforgery token.</summary>
     public static string AntiforgeryInput(HttpContext http) =>
@@ -97,6 +110,10 @@ internal static class PageLayout
     // The same token serves the forms (hidden field) and the scripts (X-CSRF-TOKEN header) of one page.
     private static string Token(HttpContext http)
     {
+        if (!CookiesWork(http))
+        {
+            return "";
+        }
         if (http.Items.TryGetValue(typeof(PageLayout), out var stored) && stored is string token)
         {
             return token;
@@ -106,19 +123,21 @@ internal static class PageLayout
         return fresh;
     }
 
-    private static string TopBar(Caller? caller, string token)
+    private static string TopBar(Caller? caller, string token, PathString path)
     {
+        string Link(string href, string text) =>
+            $"<a href=\"{href}\"{(path.Value == href ? " aria-current=\"page\"" : "")}>{text}</a>";
         var bar = new StringBuilder("<header class=\"top\"><a class=\"brand\" href=\"/\"><span class=\"logo\" aria-hidden=\"true\"></span>SimCaller</a><nav>");
         if (caller is null)
         {
-            bar.Append("<a href=\"/signin\">Sign in</a><a href=\"/code\">I have a session code</a></nav>");
+            bar.Append(Link("/signin", "Sign in")).Append(Link("/code", "I have a session code")).Append("</nav>");
         }
         else
         {
-            bar.Append("<a href=\"/\">Home</a><a href=\"/practice\">Practise a call</a>");
+            bar.Append(Link("/", "Home")).Append(Link("/practice", "Practise a call"));
             if (caller.Role == Role.Admin)
             {
-                bar.Append("<a href=\"/admin/users\">Users</a>");
+                bar.Append(Link("/admin/users", "Users"));
             }
             bar.Append("</nav><div class=\"who\">");
             bar.Append($"<span class=\"email\">{E(caller.Email)}</span><span class=\"role\">{E(RoleName(caller.Role))}</span>");

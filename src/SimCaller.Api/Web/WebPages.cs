@@ -41,7 +41,7 @@ public static class WebPages
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
                 http.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
                 var page = PageLayout.Message(http, StatusCodes.Status429TooManyRequests, "Too many attempts",
-                    $"Too many attempts from your network. Wait {wait} seconds, then try again.", http.Request.Path, "Try again");
+                    $"Too many attempts from your network. Wait {(wait >= 90 ? $"{(wait + 59) / 60} minutes" : $"{wait} seconds")}, then try again.", http.Request.Path, "Try again");
                 await page.ExecuteAsync(http);
             };
         });

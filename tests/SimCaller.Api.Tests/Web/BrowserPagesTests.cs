@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SimCaller.Accounts;
+using SimCaller.Persona.Loading;
 using SimCaller.Api.Tests.WebApi;
 using SimCaller.Practice;
 using Xunit.Abstractions;
@@ -91,13 +92,13 @@ public sealed class BrowserPagesTests(ITestOutputHelper output)
         Assert.EndsWith($"/sessions/{sessionId}", trainee.Url);
         Assert.True(await trainee.Locator("#score").IsVisibleAsync());
         Assert.True(await trainee.Locator("#anger svg.chart").IsVisibleAsync());
-        await Shot(trainee, "debrief");
+        await Shot(trainee, "debrief", fullPage: false);
 
         await trainee.GotoAsync("/");
         var calls = trainee.Locator("#my-calls tbody tr");
         Assert.Equal(3, await calls.CountAsync());
         var latest = trainee.Locator($"#my-calls tr[data-session='{sessionId}']");
-        Assert.Contains("Stressed", await latest.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(CustomerName(web, "stressed-traveler"), await latest.InnerTextAsync());
         Assert.DoesNotContain("In progress", await latest.InnerTextAsync());
         Assert.Equal("3", await trainee.Locator("#progress").GetAttributeAsync("data-attempts"));
         var panels = trainee.Locator("#progress figure.progress-panel");
@@ -170,7 +171,7 @@ public sealed class BrowserPagesTests(ITestOutputHelper output)
         await SignInAsync(otto, "otto@other.test", ApiClient.Password);
         var response = await otto.GotoAsync($"/sessions/{acmeCall}");
         Assert.Equal(404, response!.Status);
-        Assert.DoesNotContain("Stressed", await otto.ContentAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(CustomerName(web, "stressed-traveler"), await otto.ContentAsync());
         await otto.GotoAsync("/");
         Assert.Equal(0, await otto.Locator($"tr[data-session='{acmeCall}']").CountAsync());
         var forbidden = await otto.GotoAsync("/admin/users");
@@ -236,7 +237,7 @@ public sealed class BrowserPagesTests(ITestOutputHelper output)
         }
         await guesser.Locator("#start-error:has-text('Too many attempts')").WaitForAsync();
         Assert.Equal([404, 404, 404, 429], statuses);
-        Assert.Matches(@"Wait \d+ seconds", await guesser.InnerTextAsync("#start-error"));
+        Assert.Matches(@"Wait \d+ (seconds|minutes)", await guesser.InnerTextAsync("#start-error"));
         await Shot(guesser, "rate-limited");
 
         // Signing in from the same page-less form is limited on its own counter, and answered as a page.
@@ -276,6 +277,9 @@ public sealed class BrowserPagesTests(ITestOutputHelper output)
         await page.Locator("#say-button:enabled").WaitForAsync();
     }
 
+    private static string CustomerName(BrowserApp web, string personaId) =>
+        web.App.Services.GetRequiredService<PersonaCatalog>().All.Single(p => p.Id == personaId).Name;
+
     private static async Task<int> AngerAsync(IPage page) => int.Parse((await page.InnerTextAsync("#anger-value")).Trim());
 
     private static async Task<Account> AdminAsync(BrowserApp web) =>
@@ -293,7 +297,7 @@ public sealed class BrowserPagesTests(ITestOutputHelper output)
         return started.SessionId;
     }
 
-    private async Task Shot(IPage page, string name)
+    private async Task Shot(IPage page, string name, bool fullPage = true)
     {
         if (Environment.GetEnvironmentVariable("SIMCALLER_SCREENSHOTS") is not { Length: > 0 } directory)
         {
@@ -301,7 +305,7 @@ public sealed class BrowserPagesTests(ITestOutputHelper output)
         }
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         output.WriteLine($"screenshot: {path}");
     }
 }

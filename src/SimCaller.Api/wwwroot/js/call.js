@@ -47,7 +47,10 @@
 
   function problem(result, fallback) {
     if (result.status === 429) {
-      const wait = result.retryAfter ? ` Wait ${result.retryAfter} seconds, then try again.` : " Wait a minute, then try again.";
+      const seconds = Number(result.retryAfter);
+      const wait = !seconds ? " Wait a minute, then try again."
+        : seconds >= 90 ? ` Wait ${Math.ceil(seconds / 60)} minutes, then try again.`
+        : ` Wait ${seconds} seconds, then try again.`;
       return "Too many attempts from your network." + wait;
     }
     return result.data?.detail || fallback;

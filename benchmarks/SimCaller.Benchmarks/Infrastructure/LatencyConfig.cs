@@ -23,7 +23,8 @@ public sealed class LatencyConfig : ManualConfig
     public LatencyConfig()
     {
         AddJob(Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
+            // Seeding 10,000 sessions happens inside the first case, past the toolchain's default timeout on a busy machine.
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(60), logOutput: true))
             .WithLaunchCount(1)
             .WithWarmupCount(20)
             .WithIterationCount(Requests)

@@ -8,7 +8,7 @@ internal static class PageForms
     /// <summary>The form, or null when the request is not a form or its antiforgery token is missing or wrong.</summary>
     public static async Task<IFormCollection?> ReadValidAsync(HttpContext http)
     {
-        if (!http.Request.HasFormContentType || !http.Request.IsHttps && http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AntiforgeryOptions>>().Value.Cookie.SecurePolicy == Microsoft.AspNetCore.Http.CookieSecurePolicy.Always)
+        if (!http.Request.HasFormContentType || !PageLayout.CookiesWork(http))
         {
             return null;
         }

@@ -67,9 +67,11 @@ internal static class PageLayout
     public static IResult NotFound(HttpContext http, string what) => Message(http, StatusCodes.Status404NotFound, "Not found",
         $"There is no {what} here that you may see.", "/", "Back to your home page");
 
-    private static bool CookiesWork(HttpContext http) =>
+    /// <summary>False over plain HTTP when the sign-in cookie is Secure-only: the browser would not send it back.</summary>
+    public static bool CookiesWork(HttpContext http) =>
         http.Request.IsHttps
-        || http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AntiforgeryOptions>>().Value.Cookie.SecurePolicy != CookieSecurePolicy.Always;
+        || http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(CookieSessions.SchemeName).Cookie.SecurePolicy != CookieSecurePolicy.Always;
 
     /// <summary>The hidden form field that carries the antiforgery token.</summary>
     public static string AntiforgeryInput(HttpContext http) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.RateLimiting;
 using SimCaller.Api.Accounts;
@@ -17,12 +16,8 @@ public static class WebPages
     /// <summary>After <c>AddWebAccess</c>: a page refused by a rate limit gets an HTML answer, the API keeps its JSON one.</summary>
     public static IServiceCollection AddWebPages(this IServiceCollection services)
     {
-        // Sign-in and antiforgery cookies are Secure-only, so the pages need HTTPS (directly or from a trusted
-        // proxy). Only in Development, where `dotnet run` serves http://localhost, do they follow the request.
-        services.AddOptions<AntiforgeryOptions>().PostConfigure<IHostEnvironment>((options, environment) =>
-        {
-            if (environment.IsDevelopment()) options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        });
+        // The sign-in cookie is Secure-only, so the pages need HTTPS (directly or from a trusted proxy). Only in
+        // Development, where `dotnet run` serves http://localhost, does it follow the request.
         services.AddOptions<CookieAuthenticationOptions>(CookieSessions.SchemeName).PostConfigure<IHostEnvironment>((options, environment) =>
         {
             if (environment.IsDevelopment()) options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

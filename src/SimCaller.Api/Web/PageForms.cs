@@ -26,7 +26,9 @@ internal static class PageForms
 
     public static IResult Expired(HttpContext http) => PageLayout.Message(http, StatusCodes.Status400BadRequest, "Please try again",
         "This form was out of date or not sent from this site (its security token did not match). Open the page again and resend it.",
-        http.Request.Path, "Open the page again");
+        // Back to the page the form was on: a form's action is often a POST-only address.
+        http.Request.Path.StartsWithSegments("/admin") ? "/admin/users" : http.Request.Path.StartsWithSegments("/signin") ? "/signin" : "/",
+        "Open the page again");
 
     /// <summary>Only a path on this site: an open redirect to somewhere else would make the sign-in page a phishing tool.</summary>
     public static string LocalOrHome(string? returnUrl) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using SimCaller.Accounts;
@@ -136,6 +137,31 @@ public sealed partial class PagesHttpTests : IDisposable
         var plain = await _app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost") }).GetAsync("/signin");
         Assert.Equal(HttpStatusCode.UpgradeRequired, plain.StatusCode);
         Assert.Contains("HTTPS needed", await plain.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_hold_button_s_seconds_are_checked_and_a_long_hold_angers_the_customer()
+    {
+        await _app.AddUserAsync("tess@acme.test", Role.Trainee);
+        var api = await _app.SignedInAsync("tess@acme.test");
+        async Task<string> StartAsync() =>
+            (string)(await (await api.PostAsJsonAsync("/api/calls", new { persona = "stressed-traveler", difficulty = "standard", seed = 11 })).JsonAsync())["session_id"]!;
+        const string Line = "Thank you for waiting. Let me check the next flight for you.";
+
+        var held = await StartAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsJsonAsync($"/api/calls/{held}/turns", new { text = Line, hold_seconds = -1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsJsonAsync($"/api/calls/{held}/turns", new { text = Line, hold_seconds = 86_400 })).StatusCode);
+        var afterLongHold = await (await api.PostAsJsonAsync($"/api/calls/{held}/turns", new { text = Line, hold_seconds = 120 })).JsonAsync();
+        var notHeld = await StartAsync();
+        var afterNoHold = await (await api.PostAsJsonAsync($"/api/calls/{notHeld}/turns", new { text = Line })).JsonAsync();
+        var forgotten = await StartAsync();
+        var afterForgotten = await (await api.PostAsJsonAsync($"/api/calls/{forgotten}/turns", new { text = Line, hold_seconds = 900 })).JsonAsync();
+
+        // The same call, the same words: only the time on hold differs.
+        Assert.True((int)afterLongHold["customer"]!["anger"]! > (int)afterNoHold["customer"]!["anger"]!,
+            $"two minutes on hold should anger the customer more: {afterLongHold} vs {afterNoHold}");
+        Assert.Equal("in_progress", (string?)afterNoHold["outcome"]);
+        Assert.Equal("hung_up", (string?)afterForgotten["outcome"]);
     }
 
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password, string returnUrl = "/")

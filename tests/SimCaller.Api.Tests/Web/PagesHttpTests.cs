@@ -164,6 +164,31 @@ public sealed partial class PagesHttpTests : IDisposable
         Assert.Equal("hung_up", (string?)afterForgotten["outcome"]);
     }
 
+    [Fact]
+    public async Task Staff_see_their_organisation_s_calls_and_a_fellow_trainee_does_not()
+    {
+        await _app.AddUserAsync("tess@acme.test", Role.Trainee);
+        await _app.AddUserAsync("tom@acme.test", Role.Trainee);
+        await _app.AddUserAsync("trish@acme.test", Role.Trainer);
+        var api = await _app.SignedInAsync("tess@acme.test");
+        var id = (string)(await (await api.PostAsJsonAsync("/api/calls", new { persona = "worried-pensioner" })).JsonAsync())["session_id"]!;
+        await api.PostAsJsonAsync($"/api/calls/{id}/turns", new { text = "I'm sorry to hear that. Let me look at your bill." });
+        await api.PostAsync($"/api/calls/{id}/end", null);
+
+        var trainer = Browser();
+        await SignInAsync(trainer, "trish@acme.test", ApiClient.Password);
+        var home = await (await trainer.GetAsync("/")).Content.ReadAsStringAsync();
+        Assert.Contains($"data-session=\"{id}\"", home);
+        Assert.Contains("tess@acme.test", home);
+        Assert.Equal(HttpStatusCode.OK, (await trainer.GetAsync($"/sessions/{id}")).StatusCode);
+
+        var fellow = Browser();
+        await SignInAsync(fellow, "tom@acme.test", ApiClient.Password);
+        Assert.DoesNotContain(id, await (await fellow.GetAsync("/")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await fellow.GetAsync($"/sessions/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fellow.GetAsync("/admin/users")).StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password, string returnUrl = "/")
         => await PostFormAsync(browser, "/signin", "/signin", ("email", email), ("password", password), ("returnUrl", returnUrl));
 

@@ -1,9 +1,14 @@
 using Microsoft.Extensions.Options;
+using System.Text.Json;
 using Serilog;
+using SimCaller.Api;
+using SimCaller.Api.Accounts;
 using SimCaller.Api.Audio;
+using SimCaller.Api.Calls;
 using SimCaller.Api.Debriefs;
 using SimCaller.Api.Twilio;
 using SimCaller.Api.Sessions;
+using SimCaller.Api.Web;
 using SimCaller.Practice;
 using SimCaller.Speech.Azure;
 using SimCaller.Speech.Caching;
@@ -52,15 +57,32 @@ builder.Services.AddSingleton<CallOutageLog>();
 builder.Services.AddSingleton<DatabaseOutageFilter>();
 builder.Services.AddHealthChecks();
 
+// The JSON API: accounts, bearer tokens and cookies, rate limits, snake_case JSON, ProblemDetails for bad input.
+builder.Services.AddWebAccess();
+builder.Services.AddWebPages();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiErrors>();
+
 var app = builder.Build();
 
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+app.UseExceptionHandler();
+// The pages' own scripts and styles (wwwroot), before sign-in is read: they are the same for everyone.
+app.UseStaticFiles();
+app.UseWebAccess();
+// ConversationRelay's socket (relay mode); the upgrade is checked against Twilio's signature like any webhook.
 app.UseWebSockets();
 app.MapHealthChecks("/health");
+app.MapAuthApi();
+app.MapCallsApi();
+app.MapSessionsApi();
 app.MapTwilioWebhooks();
 app.MapDebriefPages();
 app.MapAudio();
 app.MapReplay();
+app.MapWebPages();
 
 var twilio = app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value;
 if (string.IsNullOrWhiteSpace(twilio.AuthToken))

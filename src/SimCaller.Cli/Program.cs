@@ -13,6 +13,7 @@ root.Subcommands.Add(SessionsCommand.Create(global));
 root.Subcommands.Add(DebriefCommand.Create(global));
 root.Subcommands.Add(CodesCommand.Create(global));
 root.Subcommands.Add(ReplayCommand.Create(global));
+root.Subcommands.Add(UsersCommand.Create(global));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -86,11 +86,16 @@ public sealed class PracticeService
 
         var now = _time.GetUtcNow();
         var code = string.IsNullOrWhiteSpace(request.Code) ? null : request.Code.Trim();
+        // A call from a code belongs to the code's organisation, whichever channel it came in on.
+        var organisationId = request.OrganisationId
+            ?? (code is null ? null : (await _store.FindCodeAsync(code, ct))?.OrganisationId)
+            ?? Organisations.DefaultId;
         var session = new SessionRecord(
             RandomIds.SessionId(), persona.Id, persona.Name, difficulty, seed, request.Channel, request.Trainee, request.ExternalRef,
             now, null, CallOutcome.InProgress, state.Anger, PracticeJson.Serialize(state), TurnCount: 1, state.Anger, Mood(state).ToId(),
             PersonaHash: Fingerprint.Of(persona.SourceText), PersonaYaml: persona.SourceText, RubricId: _rubric.Id, RubricHash: _rubricHash,
-            Analyser: _analyzer.Version, Code: code);
+            Analyser: _analyzer.Version, Code: code, OrganisationId: organisationId,
+            AccountId: request.AccountId, CallTokenHash: request.CallTokenHash);
         var openingTurn = new TranscriptTurn(1, now, Speaker.Customer, opening, state.Anger, Mood(state).ToId(), []);
         if (!await _store.CreateSessionAsync(session, openingTurn, ct))
         {
@@ -310,14 +315,16 @@ public sealed class PracticeService
         string.IsNullOrWhiteSpace(token) ? null
         : await _store.FindDebriefByTokenAsync(token.Trim(), ct) is { } record ? ToStored(record) : null;
 
-    public async Task<SessionCode> CreateCodeAsync(string personaId, string? difficulty, int? seed, string? label, CancellationToken ct = default)
+    /// <param name="organisationId">Whose code it is (and so whose calls started from it are); null for the default organisation.</param>
+    public async Task<SessionCode> CreateCodeAsync(
+        string personaId, string? difficulty, int? seed, string? label, CancellationToken ct = default, string? organisationId = null)
     {
         var (persona, level) = ResolvePersona(personaId, difficulty);
         var fixedSeed = seed ?? RandomIds.Seed();
         var trimmedLabel = string.IsNullOrWhiteSpace(label) ? null : label.Trim();
         for (var attempt = 0; attempt < MaxCodeAttempts; attempt++)
         {
-            var code = new SessionCode(RandomIds.Code(), persona.Id, level, fixedSeed, trimmedLabel, _time.GetUtcNow());
+            var code = new SessionCode(RandomIds.Code(), persona.Id, level, fixedSeed, trimmedLabel, _time.GetUtcNow(), organisationId ?? Organisations.DefaultId);
             if (await _store.CreateCodeAsync(code, ct))
             {
                 return code;
@@ -454,5 +461,5 @@ public sealed class PracticeService
     private static SessionInfo ToInfo(SessionRecord s) => new(
         s.Id, s.PersonaId, s.PersonaName, s.Difficulty, s.Seed, s.Channel, s.Trainee, s.ExternalRef, s.StartedAt, s.EndedAt, s.Outcome,
         s.Anger, MoodStateIds.TryParse(s.Mood, out var mood) ? mood : MoodStateIds.FromAnger(s.Anger), s.TurnCount, s.Score, s.DebriefToken,
-        s.PersonaHash, s.RubricId, s.RubricHash, s.Analyser, s.Code);
+        s.PersonaHash, s.RubricId, s.RubricHash, s.Analyser, s.Code, s.OrganisationId, s.AccountId, s.CallTokenHash);
 }

@@ -16,7 +16,7 @@ namespace SimCaller.Storage;
 /// one (each operation is atomic and safe to repeat), and any other database failure surfaces as a
 /// <see cref="StorageException"/>, never as the driver's own exception.
 /// </summary>
-public abstract class SqlSessionStore<TConnection> : ISessionStore
+public abstract partial class SqlSessionStore<TConnection> : ISessionStore
     where TConnection : DbConnection
 {
     private readonly Lock _readyGate = new();

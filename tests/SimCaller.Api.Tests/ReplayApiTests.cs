@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using SimCaller.Accounts;
 using SimCaller.Api.Tests.Infrastructure;
+using SimCaller.Api.Tests.WebApi;
 using SimCaller.Practice;
 
 namespace SimCaller.Api.Tests;
@@ -19,6 +21,13 @@ public sealed class ReplayApiTests : IDisposable
     {
         _app.Dispose();
         _database.Dispose();
+    }
+
+    /// <summary>Calls played straight through the service belong to the default organisation; a trainer of it may replay them.</summary>
+    private async Task<HttpClient> TrainerAsync()
+    {
+        await _app.AddUserAsync("trainer@default.test", Role.Trainer, organisation: "Default");
+        return await _app.SignedInAsync("trainer@default.test");
     }
 
     private async Task<string> PlayAsync(string persona, params string[] lines)
@@ -40,7 +49,7 @@ public sealed class ReplayApiTests : IDisposable
     public async Task A_replay_returns_both_runs_as_json(string persona)
     {
         var sessionId = await PlayAsync(persona, "Calm down.", "That's our policy.", "Is there anything else?");
-        var client = _app.CreateClient();
+        var client = await TrainerAsync();
 
         var response = await client.PostAsJsonAsync($"/api/sessions/{sessionId}/replay",
             new { turn = 1, say = "I'm sorry, that sounds really stressful. Let me sort it out for you now." });
@@ -75,7 +84,7 @@ public sealed class ReplayApiTests : IDisposable
     {
         var sessionId = await PlayAsync("stressed-traveler", "Hello.", "Okay.", "Right.");
 
-        var response = await _app.CreateClient().PostAsJsonAsync($"/api/sessions/{sessionId}/replay", new { turn = 2, say = "What time is the wedding?", stop = true });
+        var response = await (await TrainerAsync()).PostAsJsonAsync($"/api/sessions/{sessionId}/replay", new { turn = 2, say = "What time is the wedding?", stop = true });
 
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(2, json["replay"]!["anger"]!.AsArray().Count);
@@ -86,7 +95,7 @@ public sealed class ReplayApiTests : IDisposable
     public async Task Bad_requests_get_a_clear_reason_and_the_right_status()
     {
         var sessionId = await PlayAsync("abusive-caller", "Hello.");
-        var client = _app.CreateClient();
+        var client = await TrainerAsync();
 
         var unknown = await client.PostAsJsonAsync("/api/sessions/nope/replay", new { turn = 1, say = "Hi" });
         var outside = await client.PostAsJsonAsync($"/api/sessions/{sessionId}/replay", new { turn = 7, say = "Hi" });

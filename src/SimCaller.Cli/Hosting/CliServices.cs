@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SimCaller.Accounts;
 using SimCaller.Practice;
 
 namespace SimCaller.Cli.Hosting;
@@ -27,6 +28,7 @@ public sealed class CliServices : IAsyncDisposable
                 .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
             services.AddSingleton(configuration);
             services.AddSimCallerPractice(configuration);
+            services.AddSimCallerAccounts();
             return services.BuildServiceProvider();
         });
     }

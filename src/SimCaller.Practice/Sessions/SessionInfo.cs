@@ -9,6 +9,9 @@ namespace SimCaller.Practice;
 /// <param name="Score">The debrief's overall score once the call has ended.</param>
 /// <param name="PersonaHash">SHA-256 of the persona file the call was played with.</param>
 /// <param name="Analyser">Version of the analyser that labelled the call live.</param>
+/// <param name="OrganisationId">The organisation the call belongs to.</param>
+/// <param name="AccountId">The account that started it, if any.</param>
+/// <param name="CallTokenHash">SHA-256 (hex) of the call token that may continue it, if it was started by code without an account.</param>
 public sealed record SessionInfo(
     string SessionId,
     string PersonaId,
@@ -30,7 +33,10 @@ public sealed record SessionInfo(
     string? RubricId = null,
     string? RubricHash = null,
     string? Analyser = null,
-    string? Code = null)
+    string? Code = null,
+    string OrganisationId = Organisations.DefaultId,
+    string? AccountId = null,
+    [property: System.Text.Json.Serialization.JsonIgnore] string? CallTokenHash = null)
 {
     public bool IsOver => EndedAt is not null;
 }

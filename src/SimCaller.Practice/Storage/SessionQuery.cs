@@ -12,6 +12,8 @@ namespace SimCaller.Practice.Storage;
 /// <param name="To">Started before this moment.</param>
 /// <param name="MinScore">Debrief score at least this (sessions without a debrief are left out).</param>
 /// <param name="MaxScore">Debrief score at most this (sessions without a debrief are left out).</param>
+/// <param name="OrganisationId">Belonging to this organisation.</param>
+/// <param name="AccountId">Started by this account.</param>
 /// <param name="Offset">Sessions to skip (paging).</param>
 /// <param name="Limit">Sessions to return at most.</param>
 public sealed record SessionQuery(
@@ -25,7 +27,9 @@ public sealed record SessionQuery(
     double? MinScore = null,
     double? MaxScore = null,
     int Offset = 0,
-    int Limit = 20);
+    int Limit = 20,
+    string? OrganisationId = null,
+    string? AccountId = null);
 
 /// <summary>One page of a <see cref="SessionQuery"/>.</summary>
 /// <param name="Total">How many sessions match the filters, across all pages.</param>

@@ -14,6 +14,9 @@ namespace SimCaller.Practice.Storage;
 /// <param name="RubricHash">SHA-256 (hex) of that rubric's content.</param>
 /// <param name="Analyser">The live analyser's <c>Version</c>.</param>
 /// <param name="Code">The session code it was started from.</param>
+/// <param name="OrganisationId">The organisation it belongs to (<see cref="Organisations.DefaultId"/> for calls from before organisations).</param>
+/// <param name="AccountId">The account that started it, if any.</param>
+/// <param name="CallTokenHash">SHA-256 (hex) of the call token that may continue it, for calls started by code without an account.</param>
 public sealed record SessionRecord(
     string Id,
     string PersonaId,
@@ -38,4 +41,7 @@ public sealed record SessionRecord(
     string? RubricId = null,
     string? RubricHash = null,
     string? Analyser = null,
-    string? Code = null);
+    string? Code = null,
+    string OrganisationId = Organisations.DefaultId,
+    string? AccountId = null,
+    string? CallTokenHash = null);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SimCaller.Accounts;
 using SimCaller.Practice.Storage;
 using SimCaller.Storage.Postgres;
 using SimCaller.Storage.Sqlite;
@@ -9,7 +10,7 @@ namespace SimCaller.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the <see cref="ISessionStore"/> that configuration section "Storage" names.</summary>
+    /// <summary>Registers the <see cref="ISessionStore"/> and <see cref="IAccountStore"/> that configuration section "Storage" names.</summary>
     /// <exception cref="InvalidOperationException">
     /// Storage:Provider names a store this build does not have, or is "postgres" without Storage:ConnectionString.
     /// </exception>
@@ -20,18 +21,27 @@ public static class StorageServiceCollectionExtensions
         {
             case StorageOptions.Sqlite:
                 var path = options.Path ?? StorageOptions.DefaultSqlitePath();
-                services.TryAddSingleton<ISessionStore>(sp => new SqliteSessionStore(path, sp.GetService<TimeProvider>()));
-                return services;
+                services.TryAddSingleton(sp => new SqliteSessionStore(path, sp.GetService<TimeProvider>()));
+                return services.AddStoreInterfaces<SqliteSessionStore>();
             case StorageOptions.Postgres:
                 var connectionString = options.ConnectionString ?? throw new InvalidOperationException(
                     $"Storage:Provider is '{StorageOptions.Postgres}' but Storage:ConnectionString is not set "
                     + "(env Storage__ConnectionString), e.g. \"Host=db;Username=simcaller;Password=...;Database=simcaller\".");
-                services.TryAddSingleton<ISessionStore>(sp => new PostgresSessionStore(connectionString, sp.GetService<TimeProvider>()));
-                return services;
+                services.TryAddSingleton(sp => new PostgresSessionStore(connectionString, sp.GetService<TimeProvider>()));
+                return services.AddStoreInterfaces<PostgresSessionStore>();
             default:
                 throw new InvalidOperationException(
                     $"Storage:Provider '{options.Provider}' is not available; use '{StorageOptions.Sqlite}' or '{StorageOptions.Postgres}'.");
         }
+    }
+
+    /// <summary>One database for sessions and accounts: both interfaces are the one engine instance.</summary>
+    private static IServiceCollection AddStoreInterfaces<TStore>(this IServiceCollection services)
+        where TStore : class, ISessionStore, IAccountStore
+    {
+        services.TryAddSingleton<ISessionStore>(sp => sp.GetRequiredService<TStore>());
+        services.TryAddSingleton<IAccountStore>(sp => sp.GetRequiredService<TStore>());
+        return services;
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ public sealed class SessionCodeRow
     public int Seed { get; set; }
     public string? Label { get; set; }
     public string CreatedAt { get; set; } = "";
+    public string OrganisationId { get; set; } = Organisations.DefaultId;
 
     public static SessionCodeRow From(SessionCode code) => new()
     {
@@ -20,7 +21,8 @@ public sealed class SessionCodeRow
         Seed = code.Seed,
         Label = code.Label,
         CreatedAt = RowMapping.FormatTime(code.CreatedAt),
+        OrganisationId = code.OrganisationId,
     };
 
-    public SessionCode ToCode() => new(Code, PersonaId, Difficulty, Seed, Label, RowMapping.ParseTime(CreatedAt));
+    public SessionCode ToCode() => new(Code, PersonaId, Difficulty, Seed, Label, RowMapping.ParseTime(CreatedAt), OrganisationId);
 }

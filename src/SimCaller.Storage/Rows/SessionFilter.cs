@@ -17,6 +17,8 @@ internal static class SessionFilter
             conditions.Add(condition);
             parameters.Add(name, value);
         }
+        if (Text(query.OrganisationId) is { } organisation) Add("s.organisation_id = @OrganisationId", "OrganisationId", organisation);
+        if (Text(query.AccountId) is { } account) Add("s.account_id = @AccountId", "AccountId", account);
         if (Text(query.PersonaId) is { } persona) Add("s.persona_id = @PersonaId", "PersonaId", persona);
         if (Text(query.Difficulty) is { } difficulty) Add("s.difficulty = @Difficulty", "Difficulty", difficulty);
         if (Text(query.Code) is { } code) Add("s.code = @Code", "Code", code);

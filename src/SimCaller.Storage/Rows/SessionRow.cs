@@ -1,4 +1,5 @@
 using SimCaller.Core.Calls;
+using SimCaller.Practice;
 using SimCaller.Practice.Storage;
 
 namespace SimCaller.Storage.Rows;
@@ -30,6 +31,9 @@ public sealed class SessionRow
     public string? RubricHash { get; set; }
     public string? Analyser { get; set; }
     public string? Code { get; set; }
+    public string OrganisationId { get; set; } = Organisations.DefaultId;
+    public string? AccountId { get; set; }
+    public string? CallTokenHash { get; set; }
 
     public static SessionRow From(SessionRecord session) => new()
     {
@@ -53,6 +57,9 @@ public sealed class SessionRow
         RubricHash = session.RubricHash,
         Analyser = session.Analyser,
         Code = session.Code,
+        OrganisationId = session.OrganisationId,
+        AccountId = session.AccountId,
+        CallTokenHash = session.CallTokenHash,
     };
 
     public SessionRecord ToRecord() => new(
@@ -79,5 +86,8 @@ public sealed class SessionRow
         RubricId,
         RubricHash,
         Analyser,
-        Code);
+        Code,
+        OrganisationId,
+        AccountId,
+        CallTokenHash);
 }

@@ -13,7 +13,8 @@ public static class SessionSql
                s.starting_anger AS StartingAnger, s.mood_snapshot AS MoodSnapshot, s.turn_count AS TurnCount,
                t.anger AS Anger, t.mood AS Mood, d.score AS Score, d.token AS DebriefToken,
                s.persona_hash AS PersonaHash, s.rubric_id AS RubricId, s.rubric_hash AS RubricHash,
-               s.analyser AS Analyser, s.code AS Code
+               s.analyser AS Analyser, s.code AS Code, s.organisation_id AS OrganisationId, s.account_id AS AccountId,
+               s.call_token_hash AS CallTokenHash
         """;
 
     private const string From = """
@@ -35,10 +36,12 @@ public static class SessionSql
     public const string InsertSession = """
         INSERT INTO sessions (id, persona_id, persona_name, difficulty, seed, channel, trainee, external_ref,
                               started_at, ended_at, outcome, starting_anger, mood_snapshot, turn_count,
-                              persona_hash, persona_yaml, rubric_id, rubric_hash, analyser, code)
+                              persona_hash, persona_yaml, rubric_id, rubric_hash, analyser, code,
+                              organisation_id, account_id, call_token_hash)
         VALUES (@Id, @PersonaId, @PersonaName, @Difficulty, @Seed, @Channel, @Trainee, @ExternalRef,
                 @StartedAt, @EndedAt, @Outcome, @StartingAnger, @MoodSnapshot, @TurnCount,
-                @PersonaHash, @PersonaYaml, @RubricId, @RubricHash, @Analyser, @Code)
+                @PersonaHash, @PersonaYaml, @RubricId, @RubricHash, @Analyser, @Code,
+                @OrganisationId, @AccountId, @CallTokenHash)
         """;
 
     /// <summary>Claims an external reference for a session; inserts nothing when another session holds it.</summary>
@@ -86,14 +89,14 @@ public static class SessionSql
 
     /// <summary>Stores a session code; inserts nothing when the code is taken.</summary>
     public const string InsertCode = """
-        INSERT INTO session_codes (code, persona_id, difficulty, seed, label, created_at)
-        VALUES (@Code, @PersonaId, @Difficulty, @Seed, @Label, @CreatedAt)
+        INSERT INTO session_codes (code, persona_id, difficulty, seed, label, created_at, organisation_id)
+        VALUES (@Code, @PersonaId, @Difficulty, @Seed, @Label, @CreatedAt, @OrganisationId)
         ON CONFLICT (code) DO NOTHING
         """;
 
     public const string SelectCode = """
         SELECT code AS Code, persona_id AS PersonaId, difficulty AS Difficulty, seed AS Seed, label AS Label,
-               created_at AS CreatedAt
+               created_at AS CreatedAt, organisation_id AS OrganisationId
         FROM session_codes
         """;
 }

@@ -93,5 +93,45 @@ public static class Migrations
             CREATE INDEX ix_sessions_code ON sessions (code);
             CREATE INDEX ix_sessions_trainee ON sessions (trainee);
             """),
+        // Everything stored before organisations existed belongs to the default organisation, through the
+        // column default. Emails are unique across the deployment because sign-in is by email alone.
+        // The listing indexes hold every column the session filters and counts read: a session row carries
+        // its persona file, so counting 10,000 of them from the table read a page per row (0.4 s); from
+        // these indexes it takes a few milliseconds.
+        new(5, "organisations, accounts, bearer tokens; the organisation and starter of every session and code", """
+            CREATE TABLE organisations (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL
+            );
+            INSERT INTO organisations (id, name, created_at) VALUES ('default', 'Default', '2026-01-01T00:00:00.0000000Z');
+            CREATE TABLE accounts (
+                id TEXT PRIMARY KEY,
+                organisation_id TEXT NOT NULL REFERENCES organisations (id),
+                email TEXT NOT NULL UNIQUE,
+                role TEXT NOT NULL,
+                active INTEGER NOT NULL,
+                password_hash TEXT NOT NULL,
+                failed_sign_ins INTEGER NOT NULL,
+                locked_until TEXT NULL,
+                security_stamp TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_accounts_organisation_id ON accounts (organisation_id);
+            CREATE TABLE access_tokens (
+                token_hash TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL REFERENCES accounts (id),
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_access_tokens_account_id ON access_tokens (account_id);
+            ALTER TABLE sessions ADD COLUMN organisation_id TEXT NOT NULL DEFAULT 'default';
+            ALTER TABLE sessions ADD COLUMN account_id TEXT NULL;
+            ALTER TABLE sessions ADD COLUMN call_token_hash TEXT NULL;
+            ALTER TABLE session_codes ADD COLUMN organisation_id TEXT NOT NULL DEFAULT 'default';
+            CREATE INDEX ix_sessions_listing ON sessions (organisation_id, started_at, id, persona_id, difficulty, outcome, account_id, trainee, code);
+            CREATE INDEX ix_sessions_account_id ON sessions (account_id);
+            CREATE INDEX ix_debriefs_score ON debriefs (session_id, score);
+            """),
     ];
 }

@@ -1,0 +1,137 @@
+using System.Text;
+using SimCaller.Accounts;
+using SimCaller.Api.Accounts;
+using SimCaller.Core.Calls;
+using SimCaller.Evaluation.Debriefs;
+using SimCaller.Evaluation.Rendering;
+using SimCaller.Practice;
+using SimCaller.Practice.Replay;
+using SimCaller.Practice.Storage;
+using static SimCaller.Api.Web.PageLayout;
+
+namespace SimCaller.Api.Web;
+
+/// <summary>
+/// GET / (home: my calls, my progress per rubric criterion; staff also see their organisation's calls) and
+/// GET /sessions/{id} (the debrief of one call, for whoever may see that session).
+/// </summary>
+internal static class HomePages
+{
+    /// <summary>The progress chart reads this many of the latest finished calls.</summary>
+    private const int ProgressAttempts = 30;
+    private const int ListedCalls = 50;
+
+    // The debrief page is the shared renderer's document, which carries its own inline styles.
+    private const string DebriefPolicy =
+        "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", HomeAsync).RequireAuthorization(WebAccess.AccountPolicy);
+        app.MapGet("/sessions/{id}", DebriefAsync).RequireAuthorization(WebAccess.AccountPolicy);
+    }
+
+    private static async Task<IResult> HomeAsync(HttpContext http, SessionAccess access, PracticeService practice)
+    {
+        var caller = http.User.Caller()!;
+        var ct = http.RequestAborted;
+        var mine = await access.QueryAsync(caller, new SessionQuery(AccountId: caller.AccountId, Limit: ListedCalls), ct);
+        var finished = await access.QueryAsync(caller, new SessionQuery(AccountId: caller.AccountId, MinScore: 0, Limit: ProgressAttempts), ct);
+        var debriefs = new List<Debrief>();
+        foreach (var session in finished.Sessions.Reverse())
+        {
+            if (await practice.FindDebriefAsync(session.SessionId, ct) is { } stored)
+            {
+                debriefs.Add(stored.Debrief);
+            }
+        }
+
+        var body = new StringBuilder();
+        body.Append($"""
+            <section class="hero">
+              <div>
+                <h1>Hello{(caller.Role == Role.Trainee ? "" : $", {E(RoleName(caller.Role).ToLowerInvariant())}")}</h1>
+                <p class="lead">Practise a call with an upset customer, then read your debrief: what calmed them, what made it worse, and what to try next time.</p>
+              </div>
+              <a class="button primary big" href="/practice" id="practise-now">Practise a call</a>
+            </section>
+            <section class="card">
+              <h2>Your progress</h2>
+              <p class="aside">Your score on each part of the rubric, over your last {Math.Min(ProgressAttempts, debriefs.Count)} finished calls (hover a point for the call).</p>
+              {ProgressChart.Render(debriefs)}
+            </section>
+            <section class="card">
+              <h2>Your calls</h2>
+              {Table(mine.Sessions, showTrainee: false, id: "my-calls", empty: "You have not practised yet. Start with a customer on the easy level.")}
+            </section>
+            """);
+        if (caller.Role.SeesOrganisationSessions())
+        {
+            var organisation = await access.QueryAsync(caller, new SessionQuery(Limit: ListedCalls), ct);
+            body.Append($"""
+                <section class="card">
+                  <h2>Your organisation's calls</h2>
+                  <p class="aside">The latest {Math.Min(ListedCalls, organisation.Total)} of {organisation.Total}. The full list, with filters, is in the API: <code>GET /api/sessions</code> and <code>/api/sessions.csv</code>.</p>
+                  {Table(organisation.Sessions, showTrainee: true, id: "org-calls", empty: "Nobody in your organisation has practised yet.")}
+                </section>
+                """);
+        }
+        return Page(http, "Home", body.ToString());
+    }
+
+    private static string Table(IReadOnlyList<SessionInfo> sessions, bool showTrainee, string id, string empty)
+    {
+        if (sessions.Count == 0)
+        {
+            return $"<p class=\"empty\" id=\"{id}\">{E(empty)}</p>";
+        }
+        var rows = new StringBuilder();
+        foreach (var s in sessions)
+        {
+            var link = s.IsOver
+                ? $"<a href=\"/sessions/{E(Uri.EscapeDataString(s.SessionId))}\">Debrief</a>"
+                : "<span class=\"muted\">not finished</span>";
+            rows.Append($"<tr data-session=\"{E(s.SessionId)}\"><td>{E(When(s.StartedAt))}</td>");
+            if (showTrainee)
+            {
+                rows.Append($"<td>{E(s.Trainee ?? (s.Code is null ? "" : $"code {s.Code}"))}</td>");
+            }
+            rows.Append($"<td>{E(s.PersonaName)}</td><td>{E(s.Difficulty)}</td>");
+            rows.Append($"<td><span class=\"outcome {E(s.Outcome.ToId())}\">{E(OutcomeName(s.Outcome))}</span></td>");
+            rows.Append($"<td class=\"num\">{(s.Score is { } score ? Math.Round(score).ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}</td><td>{link}</td></tr>");
+        }
+        return $"<table class=\"calls\" id=\"{id}\"><thead><tr><th>Started</th>{(showTrainee ? "<th>Trainee</th>" : "")}<th>Customer</th><th>Level</th><th>Outcome</th><th class=\"num\">Score</th><th></th></tr></thead><tbody>{rows}</tbody></table>";
+    }
+
+    private static async Task<IResult> DebriefAsync(string id, HttpContext http, SessionAccess access, PracticeService practice, CallReplayer replayer)
+    {
+        var caller = http.User.Caller()!;
+        var ct = http.RequestAborted;
+        if (await access.FindVisibleAsync(caller, id, ct) is not { } session)
+        {
+            return NotFound(http, "call");
+        }
+        if (!session.IsOver)
+        {
+            return Message(http, StatusCodes.Status409Conflict, "Call not finished",
+                "This call has not ended yet, so it has no debrief. Calls left open end on their own when the customer gives up.", "/", "Back to your home page");
+        }
+        if (await practice.FindDebriefAsync(session.SessionId, ct) is not { } stored)
+        {
+            return NotFound(http, "debrief for this call");
+        }
+        var document = DebriefHtml.Render(stored.Debrief, await replayer.WhatIfsAsync(stored.SessionId, stored.Debrief, ct));
+        Secure(http, DebriefPolicy);
+        return Results.Content(WithBackLink(document), "text/html; charset=utf-8");
+    }
+
+    // The shared debrief document is standalone (it is also a file from the CLI); in the app it gets a way back home.
+    private static string WithBackLink(string document)
+    {
+        const string Body = "<body>";
+        var at = document.IndexOf(Body, StringComparison.Ordinal);
+        const string Bar = "<nav id=\"app-nav\" style=\"max-width:960px;margin:12px auto 0;padding:0 16px;font:14px system-ui,sans-serif\">" +
+                           "<a href=\"/\" style=\"color:#1f4fa8\">&larr; Home</a> &nbsp; <a href=\"/practice\" style=\"color:#1f4fa8\">Practise another call</a></nav>";
+        return at < 0 ? document : document.Insert(at + Body.Length, Bar);
+    }
+}

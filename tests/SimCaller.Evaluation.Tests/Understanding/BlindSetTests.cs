@@ -25,6 +25,7 @@ public sealed class BlindSetTests(SentenceModelFixture model, ITestOutputHelper 
     [InlineData("blind.jsonl")]
     [InlineData("blind-2.jsonl")]
     [InlineData("blind-3.jsonl")]
+    [InlineData("blind-4.jsonl")]
     public void Blind_set_holds_the_measured_floor(string file)
     {
         var set = Blind(file);

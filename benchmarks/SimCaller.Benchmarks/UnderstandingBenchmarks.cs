@@ -84,6 +84,7 @@ public class UnderstandingBenchmarks
                 .WithId("PerTurn"));
             AddDiagnoser(MemoryDiagnoser.Default);
             AddColumn(StatisticColumn.P50, StatisticColumn.P95, StatisticColumn.Max);
+            AddColumn(P99Column.Instance);
         }
     }
 }

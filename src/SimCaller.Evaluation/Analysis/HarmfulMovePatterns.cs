@@ -185,6 +185,12 @@ internal static class HarmfulMovePatterns
             @"i am (doing|trying) my (best|hardest)( here| ok| all right)?$|i am (doing|trying) my (best|hardest) here|i am only human",
             @"there is no need to (be rude|shout|speak to me)",
             @"i do not make the (rules|policy|policies)|i do not (set|write) the (rules|policy|policies|prices)",
+            // Reminding the customer it was said before, with or without "already" (spec Notes).
+            @"^(\w+ ){0,2}(i|we) (have|had) (already )?(told|explained|said|mentioned) (you|this|that|it)\b",
+            // Self-justification: disowning what went wrong instead of dealing with it.
+            @"(we|i) (are|am|were|was) not responsible for|(is|was|are) (not|never) something (we|i) (can )?(control|have control over)|(we|i) (can not|could not|do not) control (that|the|it|this|what)",
+            @"(i|he|she|they) (was|were) not even (here|there|on|working|in)",
+            @"(he|she|they|our \w+|the \w+) (would|could) (never|not) (get|have got|have gotten|make|have made|do|have done) (that|this|it|a mistake)",
         ],
         unless:
         [
@@ -214,6 +220,8 @@ internal static class HarmfulMovePatterns
             @"good for you|congratulations on|wow just wow|(oh )?(boo hoo|poor you)",
             @"seriously (again|though|are you)|are you seriously",
             @"(obviously|clearly) you (did not|have not|can not|do not)",
+            // Talking down: questions that doubt the customer's competence (spec Notes).
+            @"(did|have|do|does|can|could|were|are) you (ever )?even\b|have you ever actually|what (a |an |the )?(\w+ ){1,3}even (is|means|does)$",
             @"(can you|could you) (just )?(stop|quit) (talking|moaning|complaining|going on|interrupting)",
             @"i (do not|can not) (have time|be bothered) for this|i do not care|who cares",
         ],

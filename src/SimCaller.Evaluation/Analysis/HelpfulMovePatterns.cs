@@ -252,6 +252,8 @@ internal static class HelpfulMovePatterns
             @"i will (\w+ ){1,3}(myself|personally)|i (will )?personally",
             @"i will (stay|be) (on the line|with you) (until|till|while)",
             @"(we|the company|our team) (are|is|were|was) (at fault|in the wrong|to blame|responsible)",
+            // Admitting the company's fault in the passive or after the fact ("the dose should have been checked").
+            @"(and|but) we should have$|(it|that|this|the \w+|your \w+) should have been (checked|sent|done|fixed|caught|flagged|cancelled|refunded|booked|processed|logged|updated|credited|posted|delivered|repaired|handled|dealt with|picked up|spotted|noticed|sorted)|you should have been (told|warned|informed|notified|called|contacted|offered|refunded|given|kept)",
         ],
         unless:
         [

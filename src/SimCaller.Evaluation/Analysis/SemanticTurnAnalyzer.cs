@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SimCaller.Core.Techniques;
 using SimCaller.Core.Text;
 using SimCaller.Understanding;
@@ -10,7 +11,7 @@ namespace SimCaller.Evaluation.Analysis;
 /// while the tables' precise phrasings still count. The same words in the same context always get the
 /// same labels, in the live call, the debrief and `simcaller analyze`.
 /// </summary>
-public sealed class SemanticTurnAnalyzer : ITurnAnalyzer
+public sealed partial class SemanticTurnAnalyzer : ITurnAnalyzer
 {
     /// <summary>
     /// Where the model is spent. Utterances of one or two words ("okay", "one moment", "thanks", "no") are
@@ -52,7 +53,7 @@ public sealed class SemanticTurnAnalyzer : ITurnAnalyzer
 
         var vector = _embedder.Embed([text.Trim()])[0];
         var predicted = _classifier.Predict(TechniqueFeatures.Build(vector, ruled, text)).ToHashSet();
-        if (predicted.Contains(Technique.ClarifyingQuestion) && HasScenario(context) && IsOffTopic(vector, context))
+        if (predicted.Contains(Technique.ClarifyingQuestion) && (SmallTalk().IsMatch(normalized) || (HasScenario(context) && IsOffTopic(vector, context))))
         {
             // Spec: a question unrelated to the customer's problem earns nothing, however politely asked.
             predicted.Remove(Technique.ClarifyingQuestion);
@@ -65,6 +66,13 @@ public sealed class SemanticTurnAnalyzer : ITurnAnalyzer
             .ToArray();
         return new UtteranceAnalysis(text, matches);
     }
+
+    /// <summary>
+    /// Stock small talk, a question about tastes, leisure or the weather: never about a service problem,
+    /// so it earns nothing even where there is no scenario to judge against (`analyze` on a bare line).
+    /// </summary>
+    [GeneratedRegex(@"\b(what is|which is|whats) your (favourite|favorite) (colou?r|films?|movies?|bands?|songs?|music|food|dish|team|sports?|seasons?|holidays?|animals?|books?|shows?|drinks?|places?|restaurants?|singers?|games?|hobby|hobbies|day of the week)\b|\b(did|do|have|are) you (see|watch|seen|watching|catch|caught|follow) (the|any|that|last nights) (game|match|football|cricket|rugby|race|final|league|derby|tennis|golf|show|film)|\bhow (was|is) your (weekend|holiday|day off)\b|\bwhat is the weather (like|doing)\b|\bdo you have any (pets|kids|children|hobbies)\b")]
+    private static partial Regex SmallTalk();
 
     // Off-topic is judged against the persona's scenario; without one (`analyze` on bare lines) the classifier
     // alone decides, from the small talk it was trained to leave unlabelled.

@@ -50,14 +50,18 @@ public sealed class TechniqueClassifier
         return result;
     }
 
-    /// <summary>The techniques whose probability reaches their threshold.</summary>
+    /// <summary>
+    /// The techniques whose probability reaches their threshold, plus the rule hits of the techniques
+    /// whose rule tables training found precise enough to trust outright (<see cref="TechniqueWeights.TrustRules"/>).
+    /// </summary>
     public IReadOnlySet<Technique> Predict(ReadOnlySpan<float> features)
     {
         var probabilities = Probabilities(features);
         var found = new HashSet<Technique>();
         for (var i = 0; i < Techniques.Count; i++)
         {
-            if (probabilities[i] >= Techniques[i].Threshold)
+            var ruleHit = features[TechniqueFeatures.EmbeddingSize + (int)Techniques[i].Technique] > 0;
+            if (probabilities[i] >= Techniques[i].Threshold || (Techniques[i].TrustRules && ruleHit))
             {
                 found.Add(Techniques[i].Technique);
             }
@@ -100,7 +104,7 @@ public sealed class TechniqueClassifier
             {
                 throw new InvalidDataException($"Classifier weights: '{entry.Id}' has {entry.Weights.Length} weights, expected {TechniqueFeatures.Count}.");
             }
-            techniques.Add(new TechniqueWeights(t, entry.Weights, entry.Bias, entry.Threshold));
+            techniques.Add(new TechniqueWeights(t, entry.Weights, entry.Bias, entry.Threshold, entry.TrustRules));
         }
         return new TechniqueClassifier(file.EmbeddingModel, techniques, file.Training ?? new TrainingNotes());
     }
@@ -117,6 +121,7 @@ public sealed class TechniqueClassifier
                 Id = t.Technique.ToId(),
                 Bias = MathF.Round(t.Bias, 5),
                 Threshold = Math.Round(t.Threshold, 3),
+                TrustRules = t.TrustRules,
                 Weights = t.Weights.Select(w => MathF.Round(w, 5)).ToArray(),
             }).ToList(),
         };
@@ -145,11 +150,17 @@ public sealed class TechniqueClassifier
         public string Id { get; set; } = "";
         public float Bias { get; set; }
         public double Threshold { get; set; } = 0.5;
+        public bool TrustRules { get; set; }
         public float[] Weights { get; set; } = [];
     }
 }
 
-internal sealed record TechniqueWeights(Technique Technique, float[] Weights, float Bias, double Threshold);
+/// <param name="TrustRules">
+/// The rule tables' hit for this technique counts whatever the probability: chosen in training where, on
+/// dev, the tables are precise and adding their hits does not lower the technique's F1. Their stock
+/// phrasings ("calm down", "like I said") are certain evidence the sentence vector can drown out.
+/// </param>
+internal sealed record TechniqueWeights(Technique Technique, float[] Weights, float Bias, double Threshold, bool TrustRules = false);
 
 /// <summary>How the shipped weights were made, written into the weights file for the record.</summary>
 public sealed class TrainingNotes

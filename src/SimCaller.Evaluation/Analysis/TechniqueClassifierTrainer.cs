@@ -37,8 +37,11 @@ public static class TechniqueClassifierTrainer
 
         var first = Fit(trainX, train, thresholds: null);
         var thresholds = TechniqueIds.All.Select(t => ChooseThreshold(first, devX, dev, t)).ToArray();
-        var tuned = new TechniqueClassifier(embeddingModel,
+        var thresholded = new TechniqueClassifier(embeddingModel,
             first.Techniques.Select((w, i) => w with { Threshold = thresholds[i] }).ToList(), new TrainingNotes());
+        var trust = TechniqueIds.All.Select(t => ChooseRuleTrust(thresholded, devX, dev, t)).ToArray();
+        var tuned = new TechniqueClassifier(embeddingModel,
+            thresholded.Techniques.Select((w, i) => w with { TrustRules = trust[i] }).ToList(), new TrainingNotes());
         var devScores = Score(tuned, devX, dev);
 
         var notes = new TrainingNotes
@@ -52,7 +55,8 @@ public static class TechniqueClassifierTrainer
             DevMicroF1 = Math.Round(devScores.MicroF1, 4),
         };
         var final = Fit([.. trainX, .. devX], [.. train, .. dev], thresholds);
-        return new Result(new TechniqueClassifier(embeddingModel, final.Techniques, notes), devScores);
+        var shipped = final.Techniques.Select((w, i) => w with { TrustRules = trust[i] }).ToList();
+        return new Result(new TechniqueClassifier(embeddingModel, shipped, notes), devScores);
     }
 
     internal static TechniqueScores Score(TechniqueClassifier classifier, float[][] features, IReadOnlyList<LabelledUtterance> set)
@@ -134,6 +138,38 @@ public static class TechniqueClassifierTrainer
         return new TechniqueWeights(technique, w, (float)b, threshold);
     }
 
+    /// <summary>
+    /// Whether a rule hit should count outright: its tables must be right at least 90% of the time on dev
+    /// (at least 3 hits), and counting them must not lower the technique's F1 there.
+    /// </summary>
+    private static bool ChooseRuleTrust(TechniqueClassifier model, float[][] devX, IReadOnlyList<LabelledUtterance> dev, Technique technique)
+    {
+        var column = TechniqueFeatures.EmbeddingSize + (int)technique;
+        int hits = 0, correctHits = 0;
+        int tp = 0, fp = 0, fn = 0, tpOr = 0, fpOr = 0, fnOr = 0;
+        for (var i = 0; i < dev.Count; i++)
+        {
+            var expected = dev[i].Labels.Contains(technique);
+            var rule = devX[i][column] > 0;
+            var predicted = model.Predict(devX[i]).Contains(technique);
+            if (rule)
+            {
+                hits++;
+                if (expected) correctHits++;
+            }
+            Count(predicted, expected, ref tp, ref fp, ref fn);
+            Count(predicted || rule, expected, ref tpOr, ref fpOr, ref fnOr);
+        }
+        static void Count(bool got, bool expected, ref int tp, ref int fp, ref int fn)
+        {
+            if (got && expected) tp++;
+            else if (got) fp++;
+            else if (expected) fn++;
+        }
+        static double F1(int tp, int fp, int fn) => tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
+        return hits >= 3 && correctHits >= 0.9 * hits && F1(tpOr, fpOr, fnOr) >= F1(tp, fp, fn);
+    }
+
     // Only where dev has enough examples to say something; otherwise the neutral 0.5.
     private static double ChooseThreshold(TechniqueClassifier model, float[][] devX, IReadOnlyList<LabelledUtterance> dev, Technique technique)
     {
@@ -144,8 +180,7 @@ public static class TechniqueClassifierTrainer
             return 0.5;
         }
         var probabilities = devX.Select(f => model.Probabilities(f)[index]).ToArray();
-        var best = (F1: -1.0, Threshold: 0.5);
-        for (var threshold = 0.25; threshold <= 0.801; threshold += 0.05)
+        double F1At(double threshold)
         {
             int tp = 0, fp = 0, fn = 0;
             for (var i = 0; i < dev.Count; i++)
@@ -155,7 +190,15 @@ public static class TechniqueClassifierTrainer
                 else if (got) fp++;
                 else if (expected[i]) fn++;
             }
-            var f1 = tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
+            return tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
+        }
+        var best = (F1: -1.0, Threshold: 0.5);
+        for (var step = 5; step <= 16; step++)
+        {
+            var threshold = step * 0.05;
+            // Dev is small: one line can flip a single threshold's F1, so each threshold is judged with
+            // its neighbours and the middle of a good plateau wins over a lucky spike.
+            var f1 = (F1At(threshold - 0.05) + F1At(threshold) + F1At(threshold + 0.05)) / 3;
             // Prefer the threshold nearest 0.5 among equals: less fitted to dev's quirks.
             if (f1 > best.F1 + 1e-9 || (Math.Abs(f1 - best.F1) <= 1e-9 && Math.Abs(threshold - 0.5) < Math.Abs(best.Threshold - 0.5)))
             {

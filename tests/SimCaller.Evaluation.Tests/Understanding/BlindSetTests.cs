@@ -9,8 +9,9 @@ namespace SimCaller.Evaluation.Tests.Understanding;
 /// The default analyser (rules + sentence model + classifier) on the blind sets of corpus/techniques, each
 /// written and committed before the classifier change it first measured, never trained on. Prints
 /// precision and recall per technique. The goal is micro-F1 0.90 with every technique at 0.75;
-/// measured (see README) the analyser reaches about 0.86-0.88, so the floors below guard that level
-/// against regressions and are not the goal.
+/// measured (see README) the analyser reaches 0.89-0.90 on the four sets, with some techniques (refusal,
+/// defensive, rude on the small sets) still far below 0.75, so the floors below guard that level against
+/// regressions and are not the goal.
 /// </summary>
 [Collection(SentenceModelCollection.Name)]
 public sealed class BlindSetTests(SentenceModelFixture model, ITestOutputHelper output)
@@ -18,13 +19,14 @@ public sealed class BlindSetTests(SentenceModelFixture model, ITestOutputHelper 
     private static IReadOnlyList<LabelledUtterance> Blind(string file = "blind.jsonl") =>
         TechniqueCorpus.Load(Path.Combine(AppContext.BaseDirectory, "Corpus", file));
 
-    private const double MicroFloor = 0.84;
+    private const double MicroFloor = 0.88;
     private const double TechniqueFloor = 0.5;
 
     [Theory]
     [InlineData("blind.jsonl")]
     [InlineData("blind-2.jsonl")]
     [InlineData("blind-3.jsonl")]
+    [InlineData("blind-4.jsonl")]
     public void Blind_set_holds_the_measured_floor(string file)
     {
         var set = Blind(file);
@@ -40,6 +42,7 @@ public sealed class BlindSetTests(SentenceModelFixture model, ITestOutputHelper 
             }
         }
         output.WriteLine(scores.ToTable($"{file}: {set.Count} utterances, analyser {model.Analyzer.Version}"));
+        output.WriteLine($"micro-F1 {scores.MicroF1:0.000}");
         output.WriteLine("disagreements:");
         output.WriteLine(misses.ToString());
 

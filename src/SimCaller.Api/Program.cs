@@ -5,6 +5,7 @@ using SimCaller.Api;
 using SimCaller.Api.Accounts;
 using SimCaller.Api.Audio;
 using SimCaller.Api.Calls;
+using SimCaller.Api.Campaigns;
 using SimCaller.Api.Debriefs;
 using SimCaller.Api.Twilio;
 using SimCaller.Api.Sessions;
@@ -58,6 +59,7 @@ builder.Services.AddHealthChecks();
 
 // The JSON API: accounts, bearer tokens and cookies, rate limits, snake_case JSON, ProblemDetails for bad input.
 builder.Services.AddWebAccess();
+builder.Services.AddConsoleApi();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
@@ -72,6 +74,7 @@ app.MapHealthChecks("/health");
 app.MapAuthApi();
 app.MapCallsApi();
 app.MapSessionsApi();
+app.MapConsoleApi();
 app.MapTwilioWebhooks();
 app.MapDebriefPages();
 app.MapAudio();

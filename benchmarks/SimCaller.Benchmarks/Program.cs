@@ -5,5 +5,14 @@ namespace SimCaller.Benchmarks;
 public static class Program
 {
     // e.g. dotnet run -c Release --project benchmarks/SimCaller.Benchmarks -- --filter '*'
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    // The console's bounded load test (p99 of its read routes): ... -- console-load [requests-per-client]
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "console-load")
+        {
+            return ConsoleLoad.RunAsync(args).GetAwaiter().GetResult();
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

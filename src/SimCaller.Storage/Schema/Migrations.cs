@@ -200,6 +200,7 @@ public static class Migrations
             );
             CREATE INDEX ix_assignment_trainees_account_id ON assignment_trainees (account_id);
             CREATE INDEX ix_sessions_account_persona ON sessions (account_id, persona_id, started_at);
+            CREATE INDEX ix_sessions_organisation_listed ON sessions (organisation_id, started_at, id);
             """),
     ];
 }

@@ -71,7 +71,10 @@ public static class WebAccess
         services.AddAntiforgery(options =>
         {
             options.HeaderName = AntiforgeryHeader;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Secure when the request is (the sign-in cookie always is): the antiforgery cookie is no credential
+            // on its own, and with Always the antiforgery check refuses every plain-HTTP request outright,
+            // which would break a local run without TLS.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
 

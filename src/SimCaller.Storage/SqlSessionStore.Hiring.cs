@@ -68,21 +68,23 @@ public abstract partial class SqlSessionStore<TConnection> : IHiringStore
             var ids = (await connection.QueryAsync<string>(new CommandDefinition(
                 "SELECT session_id FROM campaign_attempts WHERE candidate_id = @Id", new { Id = candidateId }, transaction, cancellationToken: cancellationToken))).ToArray();
             // Children first: the foreign keys point at sessions and candidates.
+            // One statement per session (a candidate has at most max_attempts): Dapper passes a list to
+            // Npgsql as an array, which "IN @Ids" cannot take, and SQLite has no "= ANY".
             string[] bySession =
             [
-                "DELETE FROM campaign_attempts WHERE session_id IN @Ids",
-                "DELETE FROM score_overrides WHERE session_id IN @Ids",
-                "DELETE FROM turn_requests WHERE session_id IN @Ids",
-                "DELETE FROM turns WHERE session_id IN @Ids",
-                "DELETE FROM debriefs WHERE session_id IN @Ids",
-                "DELETE FROM session_refs WHERE session_id IN @Ids",
-                "DELETE FROM sessions WHERE id IN @Ids",
+                "DELETE FROM campaign_attempts WHERE session_id = @Id",
+                "DELETE FROM score_overrides WHERE session_id = @Id",
+                "DELETE FROM turn_requests WHERE session_id = @Id",
+                "DELETE FROM turns WHERE session_id = @Id",
+                "DELETE FROM debriefs WHERE session_id = @Id",
+                "DELETE FROM session_refs WHERE session_id = @Id",
+                "DELETE FROM sessions WHERE id = @Id",
             ];
             if (ids.Length > 0)
             {
                 foreach (var sql in bySession)
                 {
-                    await connection.ExecuteAsync(new CommandDefinition(sql, new { Ids = ids }, transaction, cancellationToken: cancellationToken));
+                    await connection.ExecuteAsync(new CommandDefinition(sql, ids.Select(id => new { Id = id }), transaction, cancellationToken: cancellationToken));
                 }
             }
             await connection.ExecuteAsync(new CommandDefinition(

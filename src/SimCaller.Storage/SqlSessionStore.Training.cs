@@ -59,19 +59,21 @@ public abstract partial class SqlSessionStore<TConnection> : ITrainingStore
                 .ToArray();
         }, cancellationToken);
 
-    public Task<IReadOnlyList<AssignmentAttempt>> ListAttemptsAsync(
-        string organisationId, IReadOnlyList<string> accountIds, string personaId, string difficulty, DateTimeOffset since,
-        CancellationToken cancellationToken = default) =>
-        accountIds.Count == 0
-            ? Task.FromResult<IReadOnlyList<AssignmentAttempt>>([])
-            : RunAsync<IReadOnlyList<AssignmentAttempt>>(async connection => (await connection.QueryAsync<AssignmentAttemptRow>(new CommandDefinition("""
-                SELECT s.account_id AS AccountId, s.id AS SessionId, s.started_at AS StartedAt, d.score AS Score
-                FROM sessions s JOIN debriefs d ON d.session_id = s.id
-                WHERE s.organisation_id = @OrganisationId AND s.account_id IN @AccountIds AND s.persona_id = @PersonaId
-                  AND s.difficulty = @Difficulty AND s.started_at >= @Since AND s.ended_at IS NOT NULL
-                ORDER BY s.started_at, s.id
-                """,
-                new { OrganisationId = organisationId, AccountIds = accountIds.ToArray(), PersonaId = personaId, Difficulty = difficulty, Since = RowMapping.FormatTime(since) },
-                cancellationToken: cancellationToken)))
-                .Select(r => new AssignmentAttempt(r.AccountId, r.SessionId, RowMapping.ParseTime(r.StartedAt), r.Score)).ToArray(), cancellationToken);
+    public Task<IReadOnlyList<AssignmentAttempt>> ListAttemptsAsync(Assignment assignment, string? accountId, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<AssignmentAttempt>>(async connection => (await connection.QueryAsync<AssignmentAttemptRow>(new CommandDefinition($"""
+            SELECT s.account_id AS AccountId, s.id AS SessionId, s.started_at AS StartedAt, d.score AS Score
+            FROM sessions s JOIN debriefs d ON d.session_id = s.id
+            WHERE s.organisation_id = @OrganisationId
+              AND s.account_id IN (SELECT account_id FROM assignment_trainees WHERE assignment_id = @AssignmentId)
+              {(accountId is null ? "" : "AND s.account_id = @AccountId")}
+              AND s.persona_id = @PersonaId AND s.difficulty = @Difficulty AND s.started_at >= @Since AND s.ended_at IS NOT NULL
+            ORDER BY s.started_at, s.id
+            """,
+            new
+            {
+                assignment.OrganisationId, AssignmentId = assignment.Id, AccountId = accountId, assignment.PersonaId, assignment.Difficulty,
+                Since = RowMapping.FormatTime(assignment.CreatedAt),
+            },
+            cancellationToken: cancellationToken)))
+            .Select(r => new AssignmentAttempt(r.AccountId, r.SessionId, RowMapping.ParseTime(r.StartedAt), r.Score)).ToArray(), cancellationToken);
 }

@@ -107,7 +107,7 @@ public sealed class AssignmentService(ITrainingStore store, IAccountStore accoun
 
     private async Task<AssignmentStatus> StatusAsync(Assignment assignment, IReadOnlyList<string> accountIds, IReadOnlyList<Account> members, CancellationToken ct)
     {
-        var attempts = await store.ListAttemptsAsync(assignment.OrganisationId, accountIds, assignment.PersonaId, assignment.Difficulty, assignment.CreatedAt, ct);
+        var attempts = await store.ListAttemptsAsync(assignment, accountIds.Count == 1 ? accountIds[0] : null, ct);
         var progress = accountIds.Select(id =>
         {
             var mine = attempts.Where(a => a.AccountId == id).ToArray();

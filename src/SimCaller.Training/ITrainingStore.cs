@@ -31,10 +31,8 @@ public interface ITrainingStore
         string organisationId, string? accountId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Ended calls of these accounts in the organisation against this persona and difficulty, started at or
-    /// after <paramref name="since"/>, oldest first.
+    /// Ended calls of the assignment's trainees (only <paramref name="accountId"/>'s when set) in its organisation
+    /// against its persona and difficulty, started since it was set, oldest first.
     /// </summary>
-    Task<IReadOnlyList<AssignmentAttempt>> ListAttemptsAsync(
-        string organisationId, IReadOnlyList<string> accountIds, string personaId, string difficulty, DateTimeOffset since,
-        CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<AssignmentAttempt>> ListAttemptsAsync(Assignment assignment, string? accountId, CancellationToken cancellationToken = default);
 }

@@ -66,6 +66,12 @@ public sealed class PracticeService
         _logger = logger ?? NullLogger<PracticeService>.Instance;
     }
 
+    /// <summary>The id of the rubric new sessions are scored with.</summary>
+    public string RubricId => _rubric.Id;
+
+    /// <summary>SHA-256 of that rubric's content, as new sessions record it.</summary>
+    public string RubricHash => _rubricHash;
+
     /// <summary>
     /// Starts a call. Idempotent per <see cref="StartSessionRequest.ExternalRef"/>: a request whose reference
     /// already started a session (a retried webhook, even one racing the first) gets that session and its

@@ -75,9 +75,11 @@ public abstract partial class SqlSessionStore<TConnection> : ISessionStore
         parameters.Add("Offset", Math.Max(0, query.Offset));
         return RunAsync(async connection =>
         {
-            // One round trip: the page and the total.
+            // One round trip: the page and the total. The page's ids are found on the index alone first, so the
+            // joins and wide columns are read for the rows shown, not for every row skipped or sorted.
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-                $"{SessionSql.SelectListed}{where} ORDER BY s.started_at DESC, s.id DESC LIMIT @Limit OFFSET @Offset;\n{SessionSql.CountListed}{where};",
+                $"{SessionSql.SelectListed} WHERE s.id IN ({SessionSql.SelectListedIds}{where} ORDER BY s.started_at DESC, s.id DESC LIMIT @Limit OFFSET @Offset)"
+                + $" ORDER BY s.started_at DESC, s.id DESC;\n{SessionSql.CountListed}{where};",
                 parameters,
                 cancellationToken: cancellationToken));
             var rows = (await results.ReadAsync<SessionRow>()).Select(r => r.ToRecord()).ToArray();

@@ -5,6 +5,7 @@ using SimCaller.Accounts;
 using SimCaller.Api.Accounts;
 using SimCaller.Api.Debriefs;
 using SimCaller.Core.Calls;
+using SimCaller.Hiring;
 using SimCaller.Persona.Mood;
 using SimCaller.Practice;
 
@@ -23,7 +24,8 @@ public static class CallEndpoints
     private const int MaxTextLength = 2000;
     private const double MaxHoldSeconds = 3600;
 
-    public sealed record StartCallRequest(string? Persona, string? Difficulty, int? Seed, string? Code);
+    /// <param name="Invite">A hiring campaign's invite token: starts that candidate's attempt with the campaign's fixed customer.</param>
+    public sealed record StartCallRequest(string? Persona, string? Difficulty, int? Seed, string? Code, string? Invite = null);
 
     public sealed record CustomerLine(string Text, int Anger, string Mood);
 
@@ -37,12 +39,13 @@ public static class CallEndpoints
 
     public sealed record TurnTaken(CustomerLine Customer, string Outcome);
 
-    public sealed record CallEnded(string Outcome, double Score, string DebriefUrl);
+    /// <param name="Score">Null, with <paramref name="DebriefUrl"/>, for a campaign attempt whose campaign does not show candidates their results.</param>
+    public sealed record CallEnded(string Outcome, double? Score, string? DebriefUrl);
 
     public static IEndpointRouteBuilder MapCallsApi(this IEndpointRouteBuilder app)
     {
         var calls = app.MapGroup("/api/calls").RequireAntiforgeryForCookies();
-        // Open to callers without an account (a session code is their credential), so rate-limited per address.
+        // Open to callers without an account (a session code or invite is their credential), so rate-limited per address.
         calls.MapPost("", StartAsync).AllowAnonymous().RequireRateLimiting(WebAccess.CodeEntryLimit).WithName("StartCall");
         var call = calls.MapGroup("/{id}").RequireAuthorization(WebAccess.CallerPolicy);
         call.MapPost("/turns", TakeTurnAsync).WithName("TakeTurn");
@@ -51,12 +54,18 @@ public static class CallEndpoints
     }
 
     public static async Task<Results<Created<CallStarted>, ProblemHttpResult>> StartAsync(
-        StartCallRequest? request, ClaimsPrincipal user, PracticeService practice, SessionAccess access, CancellationToken ct)
+        StartCallRequest? request, ClaimsPrincipal user, PracticeService practice, SessionAccess access, HiringService hiring, CancellationToken ct)
     {
         request ??= new StartCallRequest(null, null, null, null);
         var caller = user.Caller();
         var code = string.IsNullOrWhiteSpace(request.Code) ? null : request.Code.Trim();
         var choosesCustomer = request.Persona is not null || request.Difficulty is not null || request.Seed is not null;
+        if (request.Invite is not null)
+        {
+            return code is not null || choosesCustomer
+                ? Problems.BadRequest("An invite fixes the customer, difficulty and seed: send {\"invite\": \"TOKEN\"} alone.")
+                : await StartByInviteAsync(request.Invite, hiring, ct);
+        }
         if (code is not null && choosesCustomer)
         {
             return Problems.BadRequest("A session code fixes the customer, difficulty and seed: send either {\"code\"} or {\"persona\", \"difficulty\", \"seed\"}, not both.");
@@ -105,6 +114,32 @@ public static class CallEndpoints
         }
     }
 
+    /// <summary>A candidate's attempt: counted when it starts, refused (403, saying which) past the campaign's expiry or the invite's attempts.</summary>
+    private static async Task<Results<Created<CallStarted>, ProblemHttpResult>> StartByInviteAsync(string invite, HiringService hiring, CancellationToken ct)
+    {
+        var callToken = Secrets.NewCallToken();
+        try
+        {
+            var call = await hiring.StartAsync(invite, Channel, Secrets.Hash(callToken), ct);
+            var started = call.Started;
+            return TypedResults.Created(
+                $"/api/sessions/{Uri.EscapeDataString(started.SessionId)}",
+                new CallStarted(started.SessionId, new CustomerLine(started.OpeningLine, started.Anger, started.Mood.ToId()), callToken));
+        }
+        catch (HiringNotFoundException e)
+        {
+            return Problems.NotFound(e.Message);
+        }
+        catch (InviteRefusedException e)
+        {
+            return Problems.Forbidden(e.Message);
+        }
+        catch (Exception e) when (e is UnknownPersonaException or UnknownDifficultyException)
+        {
+            return Problems.Conflict($"The campaign's customer can no longer be played: {e.Message}");
+        }
+    }
+
     public static async Task<Results<Ok<TurnTaken>, ProblemHttpResult>> TakeTurnAsync(
         string id, TurnRequest? request, ClaimsPrincipal user, PracticeService practice, SessionAccess access, TimeProvider time, CancellationToken ct)
     {
@@ -141,7 +176,7 @@ public static class CallEndpoints
     }
 
     public static async Task<Results<Ok<CallEnded>, ProblemHttpResult>> EndAsync(
-        string id, HttpRequest http, ClaimsPrincipal user, PracticeService practice, SessionAccess access, CancellationToken ct)
+        string id, HttpRequest http, ClaimsPrincipal user, PracticeService practice, SessionAccess access, HiringService hiring, CancellationToken ct)
     {
         if (await access.FindContinuableAsync(user.Caller(), user.CallTokenOf(), id, ct) is null)
         {
@@ -151,6 +186,10 @@ public static class CallEndpoints
         {
             // The trainee hangs up; a call that had already ended gives back its stored ending.
             var ended = await practice.EndAsync(id, EndReason.AgentHungUp, ct);
+            if (!await hiring.ShowsResultAsync(id, ct))
+            {
+                return TypedResults.Ok(new CallEnded(ended.Outcome.ToId(), null, null));
+            }
             var link = $"{http.Scheme}://{http.Host}{http.PathBase}{DebriefEndpoints.PathFor(ended.DebriefToken)}";
             return TypedResults.Ok(new CallEnded(ended.Outcome.ToId(), ended.Debrief.Score, link));
         }

@@ -8,6 +8,7 @@ using SimCaller.Core.Calls;
 using SimCaller.Evaluation.Rendering;
 using SimCaller.Practice;
 using SimCaller.Practice.Storage;
+using SimCaller.Training;
 
 namespace SimCaller.Api.Sessions;
 
@@ -83,15 +84,16 @@ public static class SessionEndpoints
 
     /// <summary>The debrief JSON of docs/debrief-schema.md.</summary>
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> DebriefAsync(
-        string id, ClaimsPrincipal user, SessionAccess access, CancellationToken ct)
+        string id, ClaimsPrincipal user, SessionAccess access, ReviewService reviews, CancellationToken ct)
     {
         var caller = user.Caller()!;
         if (await access.FindVisibleAsync(caller, id, ct) is not { } session)
         {
             return Problems.NotFound($"There is no session '{id}'.");
         }
+        // With a trainer's overrides and the reviewed score, which the trainee sees too.
         return await access.FindVisibleDebriefAsync(caller, session.SessionId, ct) is { } stored
-            ? TypedResults.Text(DebriefJson.Serialize(stored.Debrief), "application/json", Encoding.UTF8)
+            ? TypedResults.Text(DebriefJson.Serialize(await reviews.WithReviewAsync(stored.Debrief, ct)), "application/json", Encoding.UTF8)
             : Problems.NotFound($"Session '{id}' has no debrief yet: the call is still in progress.");
     }
 

@@ -46,4 +46,10 @@ public sealed record Debrief(
 
     /// <summary>Where the call happened ("terminal", "phone", ...); null when not known.</summary>
     public string? Channel { get; init; }
+
+    /// <summary>A trainer's changes to criterion scores, oldest first; <see cref="Score"/> and the criteria keep the machine's scores.</summary>
+    public IReadOnlyList<ScoreOverride> Overrides { get; init; } = [];
+
+    /// <summary>The overall score with the overrides applied; null when nobody has reviewed the call.</summary>
+    public int? ReviewedScore { get; init; }
 }

@@ -11,7 +11,7 @@ namespace SimCaller.Evaluation.Debriefs;
 public sealed class DebriefBuilder
 {
     // Score = criteria (the craft) + outcome (did it work) + anger curve (how the customer ended up).
-    private const double CriteriaShare = 0.6;
+    internal const double CriteriaShare = 0.6;
     private const double OutcomeShare = 0.3;
     private const double AngerShare = 0.1;
 

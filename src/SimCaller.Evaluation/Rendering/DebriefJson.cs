@@ -54,6 +54,10 @@ public static class DebriefJson
                 .Select(t => t with { Text = t.Text ?? "", Mood = t.Mood ?? "", Speaker = t.Speaker ?? "", Techniques = t.Techniques ?? [], Events = t.Events ?? [] })
                 .ToArray(),
         };
+        if (debrief.Overrides is null)
+        {
+            debrief = debrief with { Overrides = [] };
+        }
         var missing = new List<string>();
         if (debrief.Criteria is null) missing.Add("criteria");
         if (debrief.KeyMoments is null) missing.Add("key_moments");

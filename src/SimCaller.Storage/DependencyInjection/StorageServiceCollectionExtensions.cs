@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SimCaller.Accounts;
+using SimCaller.Hiring;
+using SimCaller.Training;
 using SimCaller.Practice.Storage;
 using SimCaller.Storage.Postgres;
 using SimCaller.Storage.Sqlite;
@@ -10,7 +12,7 @@ namespace SimCaller.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the <see cref="ISessionStore"/> and <see cref="IAccountStore"/> that configuration section "Storage" names.</summary>
+    /// <summary>Registers the <see cref="ISessionStore"/>, <see cref="IAccountStore"/>, <see cref="IHiringStore"/> and <see cref="ITrainingStore"/> that configuration section "Storage" names.</summary>
     /// <exception cref="InvalidOperationException">
     /// Storage:Provider names a store this build does not have, or is "postgres" without Storage:ConnectionString.
     /// </exception>
@@ -37,8 +39,10 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>One database for sessions and accounts: both interfaces are the one engine instance.</summary>
     private static IServiceCollection AddStoreInterfaces<TStore>(this IServiceCollection services)
-        where TStore : class, ISessionStore, IAccountStore
+        where TStore : class, ISessionStore, IAccountStore, IHiringStore, ITrainingStore
     {
+        services.TryAddSingleton<IHiringStore>(sp => sp.GetRequiredService<TStore>());
+        services.TryAddSingleton<ITrainingStore>(sp => sp.GetRequiredService<TStore>());
         services.TryAddSingleton<ISessionStore>(sp => sp.GetRequiredService<TStore>());
         services.TryAddSingleton<IAccountStore>(sp => sp.GetRequiredService<TStore>());
         return services;

@@ -30,6 +30,9 @@ public static class SessionSql
     /// <summary><see cref="Select"/> without the persona copy, for listings.</summary>
     public const string SelectListed = Columns + From;
 
+    /// <summary>The ids of sessions for <see cref="SelectListed"/>'s filters (same aliases); add WHERE / ORDER BY / LIMIT.</summary>
+    public const string SelectListedIds = "SELECT s.id FROM sessions s LEFT JOIN debriefs d ON d.session_id = s.id";
+
     /// <summary>Counts sessions for <see cref="SelectListed"/>'s filters (same aliases).</summary>
     public const string CountListed = "SELECT COUNT(*) FROM sessions s LEFT JOIN debriefs d ON d.session_id = s.id";
 

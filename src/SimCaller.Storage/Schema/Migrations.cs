@@ -133,5 +133,78 @@ public static class Migrations
             CREATE INDEX ix_sessions_account_id ON sessions (account_id);
             CREATE INDEX ix_debriefs_score ON debriefs (session_id, score);
             """),
+        // Hiring campaigns and their candidates (invite tokens only as hashes), each candidate's calls with the
+        // numbers the comparison shows, trainers' score overrides, and assignments with their trainees.
+        new(6, "campaigns, candidates and their attempts; score overrides; assignments", """
+            CREATE TABLE campaigns (
+                id TEXT PRIMARY KEY,
+                organisation_id TEXT NOT NULL REFERENCES organisations (id),
+                name TEXT NOT NULL,
+                persona_id TEXT NOT NULL,
+                difficulty TEXT NOT NULL,
+                seed INTEGER NOT NULL,
+                rubric_id TEXT NOT NULL,
+                rubric_hash TEXT NOT NULL,
+                max_attempts INTEGER NOT NULL,
+                expires_at TEXT NOT NULL,
+                show_results INTEGER NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_campaigns_organisation_id ON campaigns (organisation_id, created_at);
+            CREATE TABLE candidates (
+                id TEXT PRIMARY KEY,
+                campaign_id TEXT NOT NULL REFERENCES campaigns (id),
+                organisation_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                token_hash TEXT NOT NULL UNIQUE,
+                attempts_used INTEGER NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_candidates_campaign_id ON candidates (campaign_id);
+            CREATE INDEX ix_candidates_created_at ON candidates (created_at);
+            CREATE TABLE campaign_attempts (
+                session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+                campaign_id TEXT NOT NULL REFERENCES campaigns (id),
+                candidate_id TEXT NOT NULL REFERENCES candidates (id),
+                started_at TEXT NOT NULL,
+                summary TEXT NULL
+            );
+            CREATE INDEX ix_campaign_attempts_campaign_id ON campaign_attempts (campaign_id);
+            CREATE INDEX ix_campaign_attempts_candidate_id ON campaign_attempts (candidate_id);
+            CREATE TABLE score_overrides (
+                id TEXT PRIMARY KEY,
+                session_id TEXT NOT NULL REFERENCES sessions (id),
+                organisation_id TEXT NOT NULL,
+                criterion TEXT NOT NULL,
+                old_score INTEGER NOT NULL,
+                new_score INTEGER NOT NULL,
+                reason TEXT NOT NULL,
+                reviewer_id TEXT NOT NULL,
+                reviewer_email TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_score_overrides_session_id ON score_overrides (session_id, created_at);
+            CREATE TABLE assignments (
+                id TEXT PRIMARY KEY,
+                organisation_id TEXT NOT NULL REFERENCES organisations (id),
+                persona_id TEXT NOT NULL,
+                difficulty TEXT NOT NULL,
+                due_at TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                group_name TEXT NULL,
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_assignments_organisation_id ON assignments (organisation_id, due_at);
+            CREATE TABLE assignment_trainees (
+                assignment_id TEXT NOT NULL REFERENCES assignments (id),
+                account_id TEXT NOT NULL REFERENCES accounts (id),
+                PRIMARY KEY (assignment_id, account_id)
+            );
+            CREATE INDEX ix_assignment_trainees_account_id ON assignment_trainees (account_id);
+            CREATE INDEX ix_sessions_account_persona ON sessions (account_id, persona_id, started_at);
+            CREATE INDEX ix_sessions_organisation_listed ON sessions (organisation_id, started_at, id);
+            """),
     ];
 }

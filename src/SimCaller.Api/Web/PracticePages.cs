@@ -7,7 +7,8 @@ using static SimCaller.Api.Web.PageLayout;
 namespace SimCaller.Api.Web;
 
 /// <summary>
-/// GET /practice (choose a customer and a difficulty) and GET /code (a session code, no account needed).
+/// GET /practice (choose a customer and a difficulty), GET /code (a session code, no account needed) and
+/// GET /invite/{token} (a hiring campaign's invite link, no account needed).
 /// The call itself runs in the page (wwwroot/js/call.js) over the JSON API: POST /api/calls, /turns, /end.
 /// </summary>
 internal static class PracticePages
@@ -16,6 +17,7 @@ internal static class PracticePages
     {
         app.MapGet("/practice", Practice).RequireAuthorization(WebAccess.AccountPolicy);
         app.MapGet("/code", Code).AllowAnonymous();
+        app.MapGet("/invite/{token}", Invite).AllowAnonymous();
     }
 
     private static IResult Practice(HttpContext http, PersonaCatalog personas)
@@ -66,6 +68,27 @@ internal static class PracticePages
             <script src="/js/call.js"></script>
             """;
         return Page(http, "Start with a session code", body);
+    }
+
+    /// <summary>
+    /// The page an invite link opens. The token is only handed to POST /api/calls when the candidate starts,
+    /// so attempts, expiry and the rate limit are all the API's to judge (and to explain).
+    /// </summary>
+    private static IResult Invite(HttpContext http, string token)
+    {
+        var body = $"""
+            <section id="chooser" class="card narrow">
+              <h1>Your practice call</h1>
+              <p class="lead">You have been invited to a practice call with a customer. Take a moment, then start when you are ready: you type what you would say, and the customer answers. Hang up when you are done.</p>
+              <form id="invite-form" class="stack" data-invite="{E(token)}">
+                <button type="submit" class="primary">Start the call</button>
+              </form>
+              <p class="alert hidden" role="alert" id="start-error"></p>
+            </section>
+            {CallPanel(signedIn: false)}
+            <script src="/js/call.js"></script>
+            """;
+        return Page(http, "Your practice call", body);
     }
 
     /// <summary>The call, hidden until one starts: who is on the line, the anger meter, the conversation, the controls.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SimCaller.Accounts;
+using SimCaller.Api.Campaigns;
+using SimCaller.Hiring;
 using SimCaller.Persona.Loading;
 using SimCaller.Api.Tests.WebApi;
 using SimCaller.Practice;
@@ -147,6 +149,41 @@ public sealed class BrowserPagesTests(ITestOutputHelper output)
         await candidate.ClickAsync("#hangup-button");
         await candidate.WaitForURLAsync("**/debriefs/**");
         Assert.True(await candidate.Locator("#score").IsVisibleAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_candidate_opens_the_invite_link_plays_without_a_result_and_a_used_up_invite_says_why()
+    {
+        await using var web = await BrowserApp.StartAsync(Roomy);
+        var manager = Caller.Of(await web.App.AddUserAsync("hank@acme.test", Role.Hiring));
+        var hiring = web.App.Services.GetRequiredService<HiringService>();
+        var campaign = await hiring.CreateCampaignAsync(manager, "Support agents", "stressed-traveler", "standard", 9, maxAttempts: 1,
+            DateTimeOffset.UtcNow.AddDays(3), showResults: false);
+        var invite = await hiring.InviteAsync(manager, campaign.Id, "Ann Candidate");
+
+        var candidate = await web.NewPersonAsync();
+        await candidate.GotoAsync(CampaignEndpoints.InvitePath(invite.Token));
+        await candidate.ClickAsync("#invite-form button[type=submit]");
+        await candidate.Locator("#call").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        await SayAsync(candidate, "I'm so sorry, a cancelled flight the night before a wedding is awful.", expectedLines: 3);
+        var sessionId = (await candidate.Locator("#call").GetAttributeAsync("data-session-id"))!;
+        var session = await web.App.Services.GetRequiredService<PracticeService>().FindAsync(sessionId);
+        Assert.Equal(("stressed-traveler", "standard", 9), (session!.PersonaId, session.Difficulty, session.Seed));
+
+        // The campaign keeps results from candidates: the call ends with a thank-you, no score and no debrief link.
+        await candidate.ClickAsync("#hangup-button");
+        await candidate.Locator("#ended").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        Assert.Contains("goes to the team that invited you", await candidate.InnerTextAsync("#ended"));
+        Assert.False(await candidate.Locator("#debrief-link").IsVisibleAsync());
+        Assert.Contains("/invite/", candidate.Url);
+
+        // One attempt only: the same link now explains why it cannot start.
+        var again = await web.NewPersonAsync();
+        await again.GotoAsync(CampaignEndpoints.InvitePath(invite.Token));
+        await again.ClickAsync("#invite-form button[type=submit]");
+        await again.Locator("#start-error").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        Assert.Contains("attempt", await again.InnerTextAsync("#start-error"));
+        Assert.False(await again.Locator("#call").IsVisibleAsync());
     }
 
     [SkippableFact]

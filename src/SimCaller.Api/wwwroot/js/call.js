@@ -144,13 +144,18 @@
     stopHoldClock();
     show($("say-form"), false);
     $("ended-outcome").textContent = outcomes[result.data.outcome] || outcomes[outcome] || "The call has ended.";
-    $("ended-score").textContent = `Score ${Math.round(result.data.score)} / 100.`;
     const link = $("debrief-link");
-    link.href = debriefHref(result.data);
+    const href = debriefHref(result.data);
+    // A hiring campaign may keep results from its candidates: then there is no score and no debrief to open.
+    $("ended-score").textContent = result.data.score == null
+      ? "Thank you. Your result goes to the team that invited you."
+      : `Score ${Math.round(result.data.score)} / 100.`;
+    show(link, !!href);
+    if (href) link.href = href;
     show($("ended"), true);
     panel.dataset.outcome = result.data.outcome;
-    if (goNow) window.location.assign(link.href);
-    else link.focus();
+    if (goNow && href) window.location.assign(href);
+    else if (href) link.focus();
   }
 
   function setBusy(value) {
@@ -218,6 +223,24 @@
       begin(result.data, card.querySelector("h3")?.textContent);
     });
   }
+
+  // Arriving with a hiring campaign's invite link.
+  const inviteForm = $("invite-form");
+  inviteForm?.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (busy) return;
+    busy = true;
+    showError("start-error", "");
+    const result = await post("/api/calls", { invite: inviteForm.dataset.invite });
+    busy = false;
+    if (!result.ok) {
+      showError("start-error", result.status === 404
+        ? "This invite link is not known. Check it with whoever sent it to you."
+        : problem(result, "The call could not start; try again."));
+      return;
+    }
+    begin(result.data, null);
+  });
 
   // Arriving with a session code.
   const codeForm = $("code-form");

@@ -413,6 +413,8 @@ public sealed class RelayCallTests : IAsyncDisposable
         var session = await SessionOf(app, call);
         Assert.NotNull(session.DebriefToken);
         Assert.Equal(CallOutcome.Abandoned, session.Outcome);
+        // The debrief link is texted after the session is stored as over.
+        await Eventually(() => Task.FromResult(app.Sms.Sent.Count > 0));
         Assert.Single(app.Sms.Sent);
         // The reply that was on its way is kept.
         Assert.Equal(reply.Text, (await TurnsOf(app, call)).Last(t => t.Speaker == Speaker.Customer).Text);

@@ -140,11 +140,8 @@ internal static class HelpfulMovePatterns
         new(Technique.ClarifyingQuestion,
         [
             @"(could|can|would) you (please )?(just )?(tell|give|send|confirm|spell|read|check|let me know|say that again|repeat|describe|share|provide|walk me through|say|remind me|pop|look)( me| that| the| your| it| what| which| when| how| if| whether| out| why| who| where)",
-            // Open questions (spec: they count): who could help, where it happens, and the open door
-            // every call starts with ("how can I help?", "what can I do for you?", "what happened?").
-            @"^(\w+ ){0,6}(how|what) (can|may|could|shall) i (help|do for you|do to help|sort out)",
-            @"^(\w+ ){0,6}what (happened|seems to be the (problem|issue|trouble)|is the (problem|issue|trouble)|is going on|went wrong)\b",
-            @"^(\w+ ){0,3}(tell me|talk me through) (what happened|what is going on|more|about it)",
+            // Open questions (spec: they count): who could help, where it happens, and the open door.
+            SimCaller.Core.Text.OpenDoor.Pattern,
             @"^(\w+ ){0,2}who (could|can|would|might|else|do|does|did|is|was|are|were|have|has) ",
             @"^(\w+ ){0,2}where (are|is|were|was|do|does|did) (you|it|they|the|your|this|that) ",
             @"(what|which) (is|was|are|were) (the|your|it|that|this)",

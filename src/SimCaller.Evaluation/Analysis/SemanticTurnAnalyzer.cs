@@ -53,7 +53,13 @@ public sealed partial class SemanticTurnAnalyzer : ITurnAnalyzer
 
         var vector = _embedder.Embed([text.Trim()])[0];
         var predicted = _classifier.Predict(TechniqueFeatures.Build(vector, ruled, text)).ToHashSet();
-        if (predicted.Contains(Technique.ClarifyingQuestion) && (SmallTalk().IsMatch(normalized) || (HasScenario(context) && IsOffTopic(vector, context))))
+        if (Core.Text.OpenDoor.IsMatch(normalized))
+        {
+            // "What can I help you with today?" names none of the problem's words, yet it is the question
+            // that invites the customer's own account: never off topic, whatever the classifier thinks.
+            predicted.Add(Technique.ClarifyingQuestion);
+        }
+        else if (predicted.Contains(Technique.ClarifyingQuestion) && (SmallTalk().IsMatch(normalized) || (HasScenario(context) && IsOffTopic(vector, context))))
         {
             // Spec: a question unrelated to the customer's problem earns nothing, however politely asked.
             predicted.Remove(Technique.ClarifyingQuestion);

@@ -4,6 +4,7 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
 using SimCaller.Core.Techniques;
+using SimCaller.Core.Text;
 using SimCaller.Persona.Definitions;
 using SimCaller.Persona.Mood;
 
@@ -158,6 +159,14 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
             {
                 yield return Reaction(cue, picker, cue.Reaction);
             }
+            yield break;
+        }
+        if (asks && cue.Reaction == ClarifyingQuestion && OpenDoor.IsMatch(said))
+        {
+            // "How can I help?": the customer tells their problem (a reminder of it), not "I don't know".
+            yield return picker.PickAny(persona.Lines.Reminders) is { } problem
+                ? new LineSource(LineKinds.Reminder, problem, $"lines.reminders[{IndexOf(persona.Lines.Reminders, problem)}]", Mood: cue.Mood)
+                : Reaction(cue, picker, ReactionKeys.Neutral);
             yield break;
         }
         if (asks && cue.Reaction == ClarifyingQuestion)

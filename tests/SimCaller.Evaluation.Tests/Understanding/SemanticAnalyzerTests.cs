@@ -42,6 +42,17 @@ public sealed class SemanticAnalyzerTests(SentenceModelFixture model)
         Assert.Contains(Technique.ClarifyingQuestion, Labels(question, Flight));
     }
 
+    [Theory]
+    [InlineData("What can I help you with today?")]
+    [InlineData("How can I help?")]
+    [InlineData("So what can I do for you this evening?")]
+    [InlineData("Okay, tell me what happened.")]
+    public void The_open_door_every_call_starts_with_is_an_open_question_never_off_topic(string question)
+    {
+        Assert.Contains(Technique.ClarifyingQuestion, Labels(question));
+        Assert.Contains(Technique.ClarifyingQuestion, Labels(question, Flight));
+    }
+
     [Fact]
     public void An_off_topic_question_earns_nothing_with_or_without_the_scenario()
     {

@@ -48,6 +48,20 @@ public class OfflineCustomerEngineTests
         Assert.DoesNotContain("QX7R2M", reply);
     }
 
+    [Theory]
+    [InlineData("What can I help you with today?")]
+    [InlineData("how can i help")]
+    [InlineData("Okay, tell me what happened.")]
+    public async Task The_open_door_question_is_answered_with_the_customer_s_problem(string question)
+    {
+        var persona = Traveller();
+        persona.Lines.Reminders = ["It's my sister's wedding and you cancelled my flight."];
+
+        var reply = await Say(After(persona, question, "clarifying_question", 65, MoodState.Angry));
+
+        Assert.StartsWith(persona.Lines.Reminders[0], reply, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_question_about_something_unknown_gets_no_invented_fact()
     {

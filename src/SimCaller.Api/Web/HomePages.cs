@@ -7,6 +7,7 @@ using SimCaller.Evaluation.Rendering;
 using SimCaller.Practice;
 using SimCaller.Practice.Replay;
 using SimCaller.Practice.Storage;
+using SimCaller.Training;
 using static SimCaller.Api.Web.PageLayout;
 
 namespace SimCaller.Api.Web;
@@ -31,7 +32,7 @@ internal static class HomePages
         app.MapGet("/sessions/{id}", DebriefAsync).RequireAuthorization(WebAccess.AccountPolicy);
     }
 
-    private static async Task<IResult> HomeAsync(HttpContext http, SessionAccess access, PracticeService practice)
+    private static async Task<IResult> HomeAsync(HttpContext http, SessionAccess access, PracticeService practice, AssignmentService assignments)
     {
         var caller = http.User.Caller()!;
         var ct = http.RequestAborted;
@@ -46,6 +47,7 @@ internal static class HomePages
             }
         }
 
+        var due = caller.Role == Role.Trainee ? DueSection(await assignments.ListAsync(caller, ct)) : "";
         var body = new StringBuilder();
         body.Append($"""
             <section class="hero">
@@ -55,6 +57,7 @@ internal static class HomePages
               </div>
               <a class="button primary big" href="/practice" id="practise-now">Practise a call</a>
             </section>
+            {due}
             <section class="card">
               <h2>Your progress</h2>
               <p class="aside">Your score on each part of the rubric, over your last {Math.Min(ProgressAttempts, debriefs.Count)} finished calls (hover a point for the call).</p>
@@ -76,8 +79,67 @@ internal static class HomePages
                 </section>
                 """);
         }
+        if (AssignmentService.MayAssign(caller.Role))
+        {
+            body.Append(CompletionSection(await assignments.ListAsync(caller, ct)));
+        }
         return Page(http, "Home", body.ToString());
     }
+
+    /// <summary>A trainee's assignments: open ones first, soonest due first, each with a way to start it.</summary>
+    private static string DueSection(IReadOnlyList<AssignmentStatus> assignments)
+    {
+        if (assignments.Count == 0)
+        {
+            return "";
+        }
+        var rows = new StringBuilder();
+        foreach (var a in assignments.OrderBy(a => a.Status == "complete").ThenBy(a => a.Assignment.DueAt))
+        {
+            var mine = a.Trainees.Single();
+            var start = a.Status == "complete"
+                ? ""
+                : $"<a class=\"button primary start-assignment\" href=\"/practice?persona={E(Uri.EscapeDataString(a.Assignment.PersonaId))}&amp;difficulty={E(Uri.EscapeDataString(a.Assignment.Difficulty))}\">Start</a>";
+            rows.Append($"<tr data-assignment=\"{E(a.Assignment.Id)}\" data-status=\"{E(a.Status)}\"><td>{E(a.PersonaName)}</td><td>{E(a.Assignment.Difficulty)}</td>");
+            rows.Append($"<td>{E(When(a.Assignment.DueAt))}</td><td class=\"num attempts\">{mine.Done} / {a.Assignment.Attempts}</td>");
+            rows.Append($"<td class=\"num best\">{Score(mine.BestScore)}</td><td><span class=\"status {E(a.Status)}\">{E(a.Status)}</span></td><td>{start}</td></tr>");
+        }
+        return $"""
+            <section class="card" id="due">
+              <h2>Due</h2>
+              <p class="aside">Calls your trainer has set for you. Each finished call with that customer at that level counts as an attempt.</p>
+              <table class="calls" id="due-assignments"><thead><tr><th>Customer</th><th>Level</th><th>Due</th><th class="num">Attempts</th><th class="num">Best</th><th>Status</th><th></th></tr></thead><tbody>{rows}</tbody></table>
+            </section>
+            """;
+    }
+
+    /// <summary>For trainers and admins: every trainee on every assignment of the organisation.</summary>
+    private static string CompletionSection(IReadOnlyList<AssignmentStatus> assignments)
+    {
+        var rows = new StringBuilder();
+        foreach (var a in assignments.OrderBy(a => a.Assignment.DueAt))
+        {
+            foreach (var t in a.Trainees.OrderBy(t => t.Email, StringComparer.OrdinalIgnoreCase))
+            {
+                var status = t.Complete ? "complete" : a.Status == "overdue" ? "overdue" : "due";
+                rows.Append($"<tr data-assignment=\"{E(a.Assignment.Id)}\" data-trainee=\"{E(t.Email)}\"><td>{E(t.Email)}</td><td>{E(a.PersonaName)} <span class=\"muted\">({E(a.Assignment.Difficulty)})</span></td>");
+                rows.Append($"<td>{E(When(a.Assignment.DueAt))}</td><td class=\"num attempts\">{t.Done} / {a.Assignment.Attempts}</td>");
+                rows.Append($"<td class=\"num best\">{Score(t.BestScore)}</td><td class=\"num latest\">{Score(t.LatestScore)}</td><td><span class=\"status {status}\">{status}</span></td></tr>");
+            }
+        }
+        var table = rows.Length == 0
+            ? "<p class=\"empty\" id=\"completion\">No assignments yet. Set them with <code>POST /api/assignments</code>.</p>"
+            : $"<table class=\"calls\" id=\"completion\"><thead><tr><th>Trainee</th><th>Customer</th><th>Due</th><th class=\"num\">Attempts</th><th class=\"num\">Best</th><th class=\"num\">Latest</th><th>Status</th></tr></thead><tbody>{rows}</tbody></table>";
+        return $"""
+            <section class="card">
+              <h2>Assignments</h2>
+              {table}
+            </section>
+            """;
+    }
+
+    private static string Score(double? score) =>
+        score is { } s ? Math.Round(s).ToString(System.Globalization.CultureInfo.InvariantCulture) : "<span class=\"muted\">&ndash;</span>";
 
     private static string Table(IReadOnlyList<SessionInfo> sessions, bool showTrainee, string id, string empty)
     {

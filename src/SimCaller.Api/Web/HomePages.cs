@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SimCaller.Accounts;
 using SimCaller.Api.Accounts;
@@ -14,7 +15,8 @@ namespace SimCaller.Api.Web;
 
 /// <summary>
 /// GET / (home: my calls, my progress per rubric criterion; staff also see their organisation's calls) and
-/// GET /sessions/{id} (the debrief of one call, for whoever may see that session).
+/// GET /sessions/{id} (the debrief of one call, for whoever may see that session, with the trainer's review;
+/// trainers and admins add overrides with POST /sessions/{id}/overrides).
 /// </summary>
 internal static class HomePages
 {
@@ -30,6 +32,7 @@ internal static class HomePages
     {
         app.MapGet("/", HomeAsync).RequireAuthorization(WebAccess.AccountPolicy);
         app.MapGet("/sessions/{id}", DebriefAsync).RequireAuthorization(WebAccess.AccountPolicy);
+        app.MapPost("/sessions/{id}/overrides", OverrideAsync).RequireAuthorization(WebAccess.AccountPolicy);
     }
 
     private static async Task<IResult> HomeAsync(HttpContext http, SessionAccess access, PracticeService practice, AssignmentService assignments)
@@ -165,7 +168,50 @@ internal static class HomePages
         return $"<table class=\"calls\" id=\"{id}\"><thead><tr><th>Started</th>{(showTrainee ? "<th>Trainee</th>" : "")}<th>Customer</th><th>Level</th><th>Outcome</th><th class=\"num\">Score</th><th></th></tr></thead><tbody>{rows}</tbody></table>";
     }
 
-    private static async Task<IResult> DebriefAsync(string id, HttpContext http, SessionAccess access, PracticeService practice, CallReplayer replayer)
+    private static Task<IResult> DebriefAsync(string id, HttpContext http, SessionAccess access, PracticeService practice, CallReplayer replayer, ReviewService reviews) =>
+        RenderDebriefAsync(id, http, access, practice, replayer, reviews, failed: null);
+
+    /// <summary>
+    /// The page's review form: the same review service as POST /api/sessions/{id}/overrides. Done, back to the
+    /// page; refused, the page again with the message and what was typed, and nothing stored.
+    /// </summary>
+    private static async Task<IResult> OverrideAsync(string id, HttpContext http, SessionAccess access, PracticeService practice, CallReplayer replayer, ReviewService reviews)
+    {
+        if (await PageForms.ReadValidAsync(http) is not { } form)
+        {
+            return PageForms.Expired(http);
+        }
+        var caller = http.User.Caller()!;
+        var entered = new ReviewForm(form["criterion"].ToString(), form["score"].ToString().Trim(), form["reason"].ToString(), "");
+        int? score = int.TryParse(entered.Score, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
+        if (score is null && entered.Score.Length > 0)
+        {
+            return await RenderDebriefAsync(id, http, access, practice, replayer, reviews,
+                entered with { Error = $"score must be a whole number from 0 to 100, not '{entered.Score}'." });
+        }
+        try
+        {
+            await reviews.OverrideAsync(caller, id, entered.Criterion, score, entered.Reason, http.RequestAborted);
+        }
+        catch (TrainingNotFoundException)
+        {
+            return NotFound(http, "call");
+        }
+        catch (TrainingAccessDeniedException)
+        {
+            return Forbidden(http);
+        }
+        catch (TrainingException e)
+        {
+            return await RenderDebriefAsync(id, http, access, practice, replayer, reviews, entered with { Error = e.Message });
+        }
+        return Results.Redirect($"/sessions/{Uri.EscapeDataString(id)}#review");
+    }
+
+    private sealed record ReviewForm(string Criterion, string Score, string Reason, string Error);
+
+    private static async Task<IResult> RenderDebriefAsync(
+        string id, HttpContext http, SessionAccess access, PracticeService practice, CallReplayer replayer, ReviewService reviews, ReviewForm? failed)
     {
         var caller = http.User.Caller()!;
         var ct = http.RequestAborted;
@@ -182,18 +228,75 @@ internal static class HomePages
         {
             return NotFound(http, "debrief for this call");
         }
-        var document = DebriefHtml.Render(stored.Debrief, await replayer.WhatIfsAsync(stored.SessionId, stored.Debrief, ct));
+        var debrief = await reviews.WithReviewAsync(stored.Debrief, ct);
+        var document = DebriefHtml.Render(debrief, await replayer.WhatIfsAsync(stored.SessionId, stored.Debrief, ct));
         Secure(http, DebriefPolicy);
-        return Results.Content(WithBackLink(document), "text/html; charset=utf-8");
+        var review = ReviewBox(http, debrief, ReviewService.MayReview(caller.Role), failed);
+        return Results.Content(WithAppParts(document, review), "text/html; charset=utf-8", Encoding.UTF8,
+            failed is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>
+    /// The trainer's review above the machine's debrief: the reviewed score beside the machine's, each override
+    /// with its reason, who and when; for trainers and admins, the form to add one. Nothing for an unreviewed
+    /// call seen by a trainee.
+    /// </summary>
+    private static string ReviewBox(HttpContext http, Debrief debrief, bool mayReview, ReviewForm? failed)
+    {
+        if (debrief.Overrides.Count == 0 && !mayReview)
+        {
+            return "";
+        }
+        var names = debrief.Criteria.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        var html = new StringBuilder("<section id=\"review\" aria-labelledby=\"review-title\" style=\"max-width:960px;margin:12px auto 0;padding:14px 18px;" +
+            "font:15px/1.45 system-ui,sans-serif;background:#fffbea;border:2px solid #e0b429;border-radius:10px;box-sizing:border-box\">");
+        if (debrief.Overrides.Count > 0)
+        {
+            html.Append("<h2 id=\"review-title\" style=\"margin:0 0 6px;font-size:18px\">Reviewed by your trainer</h2>");
+            html.Append($"<p style=\"margin:0 0 8px\">Reviewed score <strong id=\"reviewed-score\" style=\"font-size:22px\">{debrief.ReviewedScore}</strong> / 100 " +
+                        $"<span style=\"color:#5b6475\">(the machine's score: <span id=\"machine-score\">{debrief.Score}</span>)</span></p>");
+            html.Append("<ul id=\"overrides\" style=\"margin:0;padding-left:20px\">");
+            foreach (var o in debrief.Overrides)
+            {
+                html.Append($"<li data-criterion=\"{E(o.Criterion)}\" style=\"margin:4px 0\"><strong>{E(names.GetValueOrDefault(o.Criterion, o.Criterion))}</strong>: " +
+                            $"<span class=\"change\">{o.OldScore} &rarr; {o.NewScore}</span>. <q class=\"reason\">{E(o.Reason)}</q> " +
+                            $"<span style=\"color:#5b6475\">&mdash; {E(o.By)}, {E(When(o.At))}</span></li>");
+            }
+            html.Append("</ul>");
+        }
+        else
+        {
+            html.Append("<h2 id=\"review-title\" style=\"margin:0 0 6px;font-size:18px\">Review this call</h2>");
+        }
+        if (mayReview)
+        {
+            var options = string.Concat(debrief.Criteria.Select(c =>
+                $"<option value=\"{E(c.Id)}\"{(failed?.Criterion == c.Id ? " selected" : "")}>{E(c.Name)} (machine {c.Score})</option>"));
+            var field = "font:inherit;padding:5px 8px;border:1px solid #c5ccd8;border-radius:6px";
+            html.Append($"<form id=\"override-form\" method=\"post\" action=\"/sessions/{E(Uri.EscapeDataString(debrief.SessionId))}/overrides\" " +
+                        "style=\"margin:12px 0 0;padding-top:10px;border-top:1px solid #e9d9a0;display:flex;flex-wrap:wrap;gap:8px;align-items:end\">");
+            html.Append(AntiforgeryInput(http));
+            html.Append($"<label style=\"display:flex;flex-direction:column\">Criterion <select name=\"criterion\" required style=\"{field}\">{options}</select></label>");
+            html.Append($"<label style=\"display:flex;flex-direction:column\">Score (0-100) <input name=\"score\" type=\"number\" min=\"0\" max=\"100\" step=\"1\" required value=\"{E(failed?.Score)}\" style=\"{field};width:90px\"></label>");
+            html.Append($"<label style=\"display:flex;flex-direction:column;flex:1 1 280px\">Reason (the trainee reads it) <input name=\"reason\" required maxlength=\"{ReviewService.MaxReasonLength}\" value=\"{E(failed?.Reason)}\" style=\"{field}\"></label>");
+            html.Append("<button type=\"submit\" style=\"font:inherit;font-weight:600;padding:6px 14px;border-radius:6px;border:1px solid #1f4fa8;background:#1f4fa8;color:#fff;cursor:pointer\">Override score</button>");
+            html.Append("</form>");
+        }
+        if (failed is not null)
+        {
+            html.Append($"<p id=\"review-error\" role=\"alert\" style=\"margin:10px 0 0;padding:8px 12px;background:#fdf1f0;border:1px solid #f1c4bf;color:#8c1c22;border-radius:6px\">{E(failed.Error)}</p>");
+        }
+        html.Append("</section>");
+        return html.ToString();
     }
 
     // The shared debrief document is standalone (it is also a file from the CLI); in the app it gets a way back home.
-    private static string WithBackLink(string document)
+    private static string WithAppParts(string document, string review)
     {
         const string Body = "<body>";
         var at = document.IndexOf(Body, StringComparison.Ordinal);
         const string Bar = "<nav id=\"app-nav\" style=\"max-width:960px;margin:12px auto 0;padding:0 16px;font:14px system-ui,sans-serif\">" +
                            "<a href=\"/\" style=\"color:#1f4fa8\">&larr; Home</a> &nbsp; <a href=\"/practice\" style=\"color:#1f4fa8\">Practise another call</a></nav>";
-        return at < 0 ? document : document.Insert(at + Body.Length, Bar);
+        return at < 0 ? document : document.Insert(at + Body.Length, Bar + review);
     }
 }

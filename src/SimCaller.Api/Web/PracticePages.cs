@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Mvc;
 using SimCaller.Api.Accounts;
 using SimCaller.Persona.Definitions;
 using SimCaller.Persona.Loading;
@@ -20,16 +21,25 @@ internal static class PracticePages
         app.MapGet("/invite/{token}", Invite).AllowAnonymous();
     }
 
-    private static IResult Practice(HttpContext http, PersonaCatalog personas)
+    /// <param name="personaId">With <paramref name="difficulty"/>, from an assignment's Start link: that call starts at once.</param>
+    private static IResult Practice(HttpContext http, PersonaCatalog personas,
+        [FromQuery(Name = "persona")] string? personaId, [FromQuery(Name = "difficulty")] string? difficulty)
     {
+        var chosen = personaId is null ? null : personas.Find(personaId);
+        var chosenLevel = chosen is not null && chosen.TryResolveDifficulty(difficulty, out _) ? chosen.CanonicalDifficulty(difficulty) : null;
+        var notAvailable = personaId is not null && chosenLevel is null
+            ? "<p class=\"alert\" role=\"alert\" id=\"not-available\">That customer or level is not available any more. Choose a customer below, or ask your trainer.</p>"
+            : "";
         var cards = new StringBuilder();
         foreach (var persona in personas.All.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
         {
             var levels = persona.DifficultyNames();
+            var autostart = chosenLevel is not null && persona.Id == chosen!.Id;
+            var selected = autostart ? chosenLevel : persona.DefaultDifficulty;
             var options = string.Concat(levels.Select(level =>
-                $"<option value=\"{E(level)}\"{(level == persona.DefaultDifficulty ? " selected" : "")}>{E(level)}</option>"));
+                $"<option value=\"{E(level)}\"{(level == selected ? " selected" : "")}>{E(level)}</option>"));
             cards.Append($"""
-                <li class="persona" data-persona="{E(persona.Id)}">
+                <li class="persona" data-persona="{E(persona.Id)}"{(autostart ? " data-autostart=\"true\"" : "")}>
                   <h3>{E(persona.Name)}</h3>
                   <p>{E(persona.Summary)}</p>
                   <div class="persona-actions">
@@ -43,6 +53,7 @@ internal static class PracticePages
             <section id="chooser">
               <h1>Practise a call</h1>
               <p class="lead">Pick a customer. You type what you would say; watch their anger meter as you go. Hang up when you are done to get your debrief.</p>
+              {notAvailable}
               {(cards.Length == 0 ? "<p class=\"alert\">No customers are set up yet. Ask your trainer to add persona files.</p>" : $"<ul class=\"personas\">{cards}</ul>")}
               <p class="alert hidden" role="alert" id="start-error"></p>
             </section>

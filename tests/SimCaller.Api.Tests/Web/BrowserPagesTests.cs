@@ -6,6 +6,7 @@ using SimCaller.Hiring;
 using SimCaller.Persona.Loading;
 using SimCaller.Api.Tests.WebApi;
 using SimCaller.Practice;
+using SimCaller.Training;
 using Xunit.Abstractions;
 
 namespace SimCaller.Api.Tests.Web;
@@ -292,6 +293,125 @@ public sealed class BrowserPagesTests(ITestOutputHelper output)
         Assert.Equal(429, last!.Status);
         Assert.NotNull(await last.HeaderValueAsync("retry-after"));
         Assert.Contains("Too many attempts", await signIn.InnerTextAsync("h1"));
+    }
+
+    [SkippableFact]
+    public async Task A_trainee_sees_an_assignment_due_at_home_starts_it_from_there_and_the_attempt_counts()
+    {
+        await using var web = await BrowserApp.StartAsync(Roomy);
+        var trainer = await web.App.AddUserAsync("tom@acme.test", Role.Trainer);
+        var tess = await web.App.AddUserAsync("tess@acme.test", Role.Trainee);
+        var due = DateTimeOffset.UtcNow.AddDays(3);
+        var assigned = await web.App.Services.GetRequiredService<AssignmentService>()
+            .CreateAsync(Caller.Of(trainer), "stressed-traveler", "standard", due, 2, [tess.Id], null);
+
+        var trainee = await web.NewPersonAsync();
+        await SignInAsync(trainee, "tess@acme.test", ApiClient.Password);
+        var row = trainee.Locator($"#due-assignments tr[data-assignment='{assigned.Assignment.Id}']");
+        var text = await row.InnerTextAsync();
+        Assert.Contains(CustomerName(web, "stressed-traveler"), text);
+        Assert.Contains("standard", text);
+        Assert.Contains(due.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), text);
+        Assert.Equal("0 / 2", (await row.Locator("td.attempts").InnerTextAsync()).Trim());
+        Assert.Equal("due", await row.GetAttributeAsync("data-status"));
+        await Shot(trainee, "home-due");
+
+        // Start opens the call with that customer at the assigned level, without choosing again.
+        await row.Locator("a.start-assignment").ClickAsync();
+        await trainee.Locator("#call").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        Assert.EndsWith("/practice", trainee.Url); // a reload offers the chooser, it does not start another call
+        Assert.Equal(CustomerName(web, "stressed-traveler"), (await trainee.InnerTextAsync("#customer-name")).Trim());
+        await SayAsync(trainee, "I'm so sorry about the cancellation. I will rebook you on the first flight tomorrow.", expectedLines: 3);
+        var sessionId = await trainee.Locator("#call").GetAttributeAsync("data-session-id");
+        var session = await web.App.Services.GetRequiredService<PracticeService>().FindAsync(sessionId!);
+        Assert.Equal(("stressed-traveler", "standard"), (session!.PersonaId, session.Difficulty));
+        await trainee.ClickAsync("#hangup-button");
+        await trainee.WaitForURLAsync("**/sessions/**");
+
+        await trainee.GotoAsync("/");
+        Assert.Equal("1 / 2", (await row.Locator("td.attempts").InnerTextAsync()).Trim());
+        Assert.Matches(@"^\d+$", (await row.Locator("td.best").InnerTextAsync()).Trim());
+        Assert.Equal("due", await row.GetAttributeAsync("data-status"));
+
+        // The trainer's home shows the same progress in the completion table.
+        var staff = await web.NewPersonAsync();
+        await SignInAsync(staff, "tom@acme.test", ApiClient.Password);
+        var completion = staff.Locator($"#completion tr[data-assignment='{assigned.Assignment.Id}'][data-trainee='tess@acme.test']");
+        Assert.Equal("1 / 2", (await completion.Locator("td.attempts").InnerTextAsync()).Trim());
+        Assert.Equal((await row.Locator("td.best").InnerTextAsync()).Trim(), (await completion.Locator("td.latest").InnerTextAsync()).Trim());
+        Assert.Equal(0, await staff.Locator("#due-assignments").CountAsync());
+        await Shot(staff, "home-completion");
+    }
+
+    [SkippableFact]
+    public async Task A_trainer_overrides_a_score_on_the_debrief_page_and_the_trainee_reads_the_reviewed_score_and_reason()
+    {
+        await using var web = await BrowserApp.StartAsync(Roomy);
+        await web.App.AddUserAsync("tom@acme.test", Role.Trainer);
+        var tess = await web.App.AddUserAsync("tess@acme.test", Role.Trainee);
+        var sessionId = await PlayAsync(web, tess.Id, "Calm down, that is not my problem.");
+        var machine = (await web.App.Services.GetRequiredService<PracticeService>().FindDebriefAsync(sessionId))!.Debrief;
+        var criterion = machine.Criteria[0];
+        var newScore = criterion.Score < 50 ? 95 : 5;
+
+        // Before any review the trainee sees the machine's debrief alone, with no form.
+        var trainee = await web.NewPersonAsync();
+        await SignInAsync(trainee, "tess@acme.test", ApiClient.Password);
+        await trainee.GotoAsync($"/sessions/{sessionId}");
+        Assert.Equal(0, await trainee.Locator("#review").CountAsync());
+
+        var trainer = await web.NewPersonAsync();
+        await SignInAsync(trainer, "tom@acme.test", ApiClient.Password);
+        await trainer.GotoAsync($"/sessions/{sessionId}");
+        Assert.Equal(0, await trainer.Locator("#overrides").CountAsync());
+
+        // A score out of range (past the browser's own check) is refused with the service's message, and nothing is stored.
+        await trainer.SelectOptionAsync("#override-form select[name=criterion]", criterion.Id);
+        await trainer.FillAsync("#override-form input[name=score]", "150");
+        await trainer.FillAsync("#override-form input[name=reason]", "Too high on purpose");
+        await trainer.EvalOnSelectorAsync("#override-form", "form => { form.noValidate = true; }");
+        var refused = await trainer.RunAndWaitForResponseAsync(() => trainer.ClickAsync("#override-form button[type=submit]"),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/overrides", StringComparison.Ordinal));
+        Assert.Equal(400, refused.Status);
+        Assert.Contains("0 to 100", await trainer.InnerTextAsync("#review-error"));
+        Assert.Equal("Too high on purpose", await trainer.InputValueAsync("#override-form input[name=reason]"));
+        Assert.Equal(0, await trainer.Locator("#overrides").CountAsync());
+
+        const string Reason = "She took ownership after the hold; that deserves more credit.";
+        await trainer.GotoAsync($"/sessions/{sessionId}");
+        await trainer.SelectOptionAsync("#override-form select[name=criterion]", criterion.Id);
+        await trainer.FillAsync("#override-form input[name=score]", newScore.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await trainer.FillAsync("#override-form input[name=reason]", Reason);
+        await trainer.ClickAsync("#override-form button[type=submit]");
+        await trainer.Locator("#overrides li").WaitForAsync();
+        Assert.EndsWith($"/sessions/{sessionId}", new Uri(trainer.Url).AbsolutePath);
+        var reviewed = (await web.App.Services.GetRequiredService<ReviewService>().WithReviewAsync(machine)).ReviewedScore;
+        Assert.NotNull(reviewed);
+        await Shot(trainer, "review", fullPage: false);
+
+        // The trainee reloads the same page: the reviewed score next to the machine's, and the trainer's reason.
+        await trainee.GotoAsync($"/sessions/{sessionId}");
+        Assert.Contains("Reviewed by your trainer", await trainee.InnerTextAsync("#review h2"));
+        Assert.Equal(reviewed.ToString(), (await trainee.InnerTextAsync("#reviewed-score")).Trim());
+        Assert.Equal(machine.Score.ToString(System.Globalization.CultureInfo.InvariantCulture), (await trainee.InnerTextAsync("#machine-score")).Trim());
+        var item = trainee.Locator($"#overrides li[data-criterion='{criterion.Id}']");
+        var itemText = await item.InnerTextAsync();
+        Assert.Contains(Reason, itemText);
+        Assert.Contains($"{criterion.Score} → {newScore}", itemText);
+        Assert.Contains("tom@acme.test", itemText);
+        Assert.Equal(0, await trainee.Locator("#override-form").CountAsync());
+
+        // A trainee's own post is refused and changes nothing: without the page's token, and with it.
+        await trainee.GotoAsync("/");
+        var statuses = await trainee.EvaluateAsync<int[]>("""
+            async (id) => {
+              const send = async (token) => (await fetch(`/sessions/${id}/overrides`, { method: 'POST',
+                body: new URLSearchParams({ criterion: 'empathy', score: '100', reason: 'mine', __RequestVerificationToken: token }) })).status;
+              return [await send(''), await send(document.querySelector('meta[name="csrf-token"]').content)];
+            }
+            """, sessionId);
+        Assert.Equal([400, 403], statuses);
+        Assert.Single((await web.App.Services.GetRequiredService<ReviewService>().WithReviewAsync(machine)).Overrides);
     }
 
     private static async Task SignInAsync(IPage page, string email, string password)

@@ -242,6 +242,14 @@
     begin(result.data, null);
   });
 
+  // Arriving from an assignment's Start link: that customer at that level starts at once. The address loses its
+  // query first, so reloading the page offers the chooser instead of starting a second call.
+  const assigned = document.querySelector(".persona[data-autostart=true] .start-call");
+  if (assigned) {
+    history.replaceState(null, "", "/practice");
+    assigned.click();
+  }
+
   // Arriving with a session code.
   const codeForm = $("code-form");
   codeForm?.addEventListener("submit", async (event) => {

@@ -248,7 +248,7 @@ internal static class HomePages
             return "";
         }
         var names = debrief.Criteria.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
-        var html = new StringBuilder("<section id=\"review\" aria-labelledby=\"review-title\" style=\"max-width:960px;margin:12px auto 0;padding:14px 18px;" +
+        var html = new StringBuilder("<section id=\"review\" aria-labelledby=\"review-title\" style=\"max-width:880px;margin:12px auto 0;padding:14px 18px;" +
             "font:15px/1.45 system-ui,sans-serif;background:#fffbea;border:2px solid #e0b429;border-radius:10px;box-sizing:border-box\">");
         if (debrief.Overrides.Count > 0)
         {
@@ -295,7 +295,7 @@ internal static class HomePages
     {
         const string Body = "<body>";
         var at = document.IndexOf(Body, StringComparison.Ordinal);
-        const string Bar = "<nav id=\"app-nav\" style=\"max-width:960px;margin:12px auto 0;padding:0 16px;font:14px system-ui,sans-serif\">" +
+        const string Bar = "<nav id=\"app-nav\" style=\"max-width:880px;margin:12px auto 0;padding:0 16px;font:14px system-ui,sans-serif\">" +
                            "<a href=\"/\" style=\"color:#1f4fa8\">&larr; Home</a> &nbsp; <a href=\"/practice\" style=\"color:#1f4fa8\">Practise another call</a></nav>";
         return at < 0 ? document : document.Insert(at + Body.Length, Bar + review);
     }

@@ -40,7 +40,7 @@ public static class AssignmentEndpoints
             return Problems.BadRequest("Send {\"persona\", \"difficulty\", \"due_at\", \"attempts\", \"trainees\": [account ids or emails], \"group\"}.");
         }
         var trainees = (request.Trainees ?? []).Concat(request.Trainee is null ? [] : [request.Trainee]).ToArray();
-        return await TrainingProblems.RunAsync(async () =>
+        return await RefusalProblems.RunAsync(async () =>
         {
             var created = await assignments.CreateAsync(user.Caller()!, request.Persona, request.Difficulty, request.DueAt, request.Attempts, trainees, request.Group, ct);
             return TypedResults.Created($"/api/assignments/{created.Assignment.Id}", Item(created));
@@ -48,7 +48,7 @@ public static class AssignmentEndpoints
     }
 
     public static async Task<Results<Ok<AssignmentList>, ProblemHttpResult>> ListAsync(ClaimsPrincipal user, AssignmentService assignments, CancellationToken ct) =>
-        await TrainingProblems.RunAsync(async () =>
+        await RefusalProblems.RunAsync(async () =>
             TypedResults.Ok(new AssignmentList((await assignments.ListAsync(user.Caller()!, ct)).Select(Item).ToArray())));
 
     private static AssignmentItem Item(AssignmentStatus s) => new(

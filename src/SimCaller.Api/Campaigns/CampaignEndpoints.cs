@@ -61,7 +61,7 @@ public static class CampaignEndpoints
         {
             return Problems.BadRequest("Send {\"name\", \"persona\", \"difficulty\", \"seed\", \"max_attempts\", \"expires_at\"}.");
         }
-        return await HiringProblems.RunAsync(async () =>
+        return await RefusalProblems.RunAsync(async () =>
         {
             var campaign = await hiring.CreateCampaignAsync(user.Caller()!, request.Name, request.Persona, request.Difficulty, request.Seed,
                 request.MaxAttempts, request.ExpiresAt, request.ShowResults ?? false, request.Rubric, ct);
@@ -70,15 +70,15 @@ public static class CampaignEndpoints
     }
 
     public static async Task<Results<Ok<CampaignList>, ProblemHttpResult>> ListAsync(ClaimsPrincipal user, HiringService hiring, CancellationToken ct) =>
-        await HiringProblems.RunAsync(async () =>
+        await RefusalProblems.RunAsync(async () =>
             TypedResults.Ok(new CampaignList((await hiring.ListCampaignsAsync(user.Caller()!, ct)).Select(View).ToArray())));
 
     public static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, HiringService hiring, CancellationToken ct) =>
-        await HiringProblems.RunAsync(async () => TypedResults.Ok(View(await hiring.GetCampaignAsync(user.Caller()!, id, ct))));
+        await RefusalProblems.RunAsync(async () => TypedResults.Ok(View(await hiring.GetCampaignAsync(user.Caller()!, id, ct))));
 
     public static async Task<Results<Created<InviteCreated>, ProblemHttpResult>> InviteAsync(
         string id, InviteRequest? request, HttpRequest http, ClaimsPrincipal user, HiringService hiring, CancellationToken ct) =>
-        await HiringProblems.RunAsync(async () =>
+        await RefusalProblems.RunAsync(async () =>
         {
             var invite = await hiring.InviteAsync(user.Caller()!, id, request?.Candidate, ct);
             var url = $"{http.Scheme}://{http.Host}{http.PathBase}{InvitePath(invite.Token)}";
@@ -92,7 +92,7 @@ public static class CampaignEndpoints
         {
             return Problems.BadRequest(SortHelp);
         }
-        return await HiringProblems.RunAsync(async () =>
+        return await RefusalProblems.RunAsync(async () =>
         {
             var rows = await hiring.CompareAsync(user.Caller()!, id, sort.Sort, sort.Descending, ct);
             return TypedResults.Ok(new Comparison(rows.Select(r => new ComparisonItem(
@@ -108,19 +108,19 @@ public static class CampaignEndpoints
         {
             return Problems.BadRequest(SortHelp);
         }
-        return await HiringProblems.RunAsync(async () =>
+        return await RefusalProblems.RunAsync(async () =>
         {
             var rows = await hiring.CompareAsync(user.Caller()!, id, sort.Sort, sort.Descending, ct);
             var criteria = rows.SelectMany(r => r.Criteria.Keys).Distinct(StringComparer.Ordinal).ToArray();
             var csv = new StringBuilder();
             csv.Append(string.Join(',', new[] { "candidate_id", "candidate", "attempts", "best_score", "outcome", "first_empathy_seconds", "harmful_moves" }
-                .Concat(criteria.Select(Cell)))).Append("\r\n");
+                .Concat(criteria.Select(Csv.Cell)))).Append("\r\n");
             foreach (var r in rows)
             {
                 csv.Append(string.Join(',', new[]
                 {
-                    Cell(r.CandidateId), Cell(r.Candidate), r.Attempts.ToString(CultureInfo.InvariantCulture),
-                    r.BestScore?.ToString(CultureInfo.InvariantCulture) ?? "", Cell(r.Outcome),
+                    Csv.Cell(r.CandidateId), Csv.Cell(r.Candidate), r.Attempts.ToString(CultureInfo.InvariantCulture),
+                    r.BestScore?.ToString(CultureInfo.InvariantCulture) ?? "", Csv.Cell(r.Outcome),
                     r.FirstEmpathySeconds?.ToString("0.#", CultureInfo.InvariantCulture) ?? "", r.HarmfulMoves?.ToString(CultureInfo.InvariantCulture) ?? "",
                 }.Concat(criteria.Select(c => r.Criteria.TryGetValue(c, out var s) ? s.ToString(CultureInfo.InvariantCulture) : ""))))
                 .Append("\r\n");
@@ -131,7 +131,7 @@ public static class CampaignEndpoints
 
     public static async Task<Results<Ok<CandidateDeleted>, ProblemHttpResult>> DeleteCandidateAsync(
         string id, ClaimsPrincipal user, HiringService hiring, CancellationToken ct) =>
-        await HiringProblems.RunAsync(async () =>
+        await RefusalProblems.RunAsync(async () =>
             TypedResults.Ok(new CandidateDeleted(id, await hiring.DeleteCandidateAsync(user.Caller()!, id, ct))));
 
     private const string SortHelp = "sort must be one of score, candidate, first_empathy, harmful_moves, and order asc or desc.";
@@ -158,39 +158,4 @@ public static class CampaignEndpoints
     private static CampaignView View(Campaign c) =>
         new(c.Id, c.Name, c.PersonaId, c.Difficulty, c.Seed, c.RubricId, c.MaxAttempts, c.ExpiresAt, c.ShowResults, c.CreatedAt);
 
-    /// <summary>A CSV field: quoted when needed; text a spreadsheet would run as a formula gets an apostrophe, since names come from users.</summary>
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
-}
-
-/// <summary>Hiring errors as ProblemDetails: not found 404, not allowed 403, an invite past its limits 403, bad input 400.</summary>
-internal static class HiringProblems
-{
-    public static async Task<Results<T, ProblemHttpResult>> RunAsync<T>(Func<Task<T>> action) where T : IResult
-    {
-        try
-        {
-            return await action();
-        }
-        catch (HiringNotFoundException e)
-        {
-            return Problems.NotFound(e.Message);
-        }
-        catch (HiringAccessDeniedException e)
-        {
-            return Problems.Forbidden(e.Message);
-        }
-        catch (InviteRefusedException e)
-        {
-            return Problems.Forbidden(e.Message);
-        }
-        catch (HiringException e)
-        {
-            return Problems.BadRequest(e.Message);
-        }
-    }
 }

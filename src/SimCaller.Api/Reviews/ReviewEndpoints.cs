@@ -31,34 +31,10 @@ public static class ReviewEndpoints
         {
             return Problems.BadRequest("Send {\"criterion\": \"empathy\", \"score\": 80, \"reason\": \"why\"}.");
         }
-        return await TrainingProblems.RunAsync(async () =>
+        return await RefusalProblems.RunAsync(async () =>
         {
             var debrief = await reviews.OverrideAsync(user.Caller()!, id, request.Criterion, request.Score, request.Reason, ct);
             return TypedResults.Text(DebriefJson.Serialize(debrief), "application/json", Encoding.UTF8);
         });
-    }
-}
-
-/// <summary>Review and assignment errors as ProblemDetails: not found 404, not allowed 403, bad input 400.</summary>
-internal static class TrainingProblems
-{
-    public static async Task<Results<T, ProblemHttpResult>> RunAsync<T>(Func<Task<T>> action) where T : IResult
-    {
-        try
-        {
-            return await action();
-        }
-        catch (TrainingNotFoundException e)
-        {
-            return Problems.NotFound(e.Message);
-        }
-        catch (TrainingAccessDeniedException e)
-        {
-            return Problems.Forbidden(e.Message);
-        }
-        catch (TrainingException e)
-        {
-            return Problems.BadRequest(e.Message);
-        }
     }
 }

@@ -69,8 +69,8 @@ public static class SessionEndpoints
             {
                 var item = Item(s);
                 await writer.WriteAsync(string.Join(',',
-                    Cell(item.SessionId), Cell(item.Persona), Cell(item.Difficulty), item.Seed.ToString(CultureInfo.InvariantCulture),
-                    Cell(item.Outcome), item.Score?.ToString("0.##", CultureInfo.InvariantCulture) ?? "", Cell(item.Trainee), Cell(item.Code),
+                    Csv.Cell(item.SessionId), Csv.Cell(item.Persona), Csv.Cell(item.Difficulty), item.Seed.ToString(CultureInfo.InvariantCulture),
+                    Csv.Cell(item.Outcome), item.Score?.ToString("0.##", CultureInfo.InvariantCulture) ?? "", Csv.Cell(item.Trainee), Csv.Cell(item.Code),
                     item.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)) + "\r\n");
             }
             if (page.Sessions.Count < CsvBatch)
@@ -100,14 +100,4 @@ public static class SessionEndpoints
     private static SessionItem Item(SessionInfo s) =>
         new(s.SessionId, s.PersonaId, s.Difficulty, s.Seed, s.Outcome.ToId(), s.Score, s.Trainee, s.Code, s.StartedAt);
 
-    /// <summary>
-    /// One CSV field: quoted when it holds a comma, quote or line break; text a spreadsheet would run as a
-    /// formula (=, +, -, @) is prefixed with an apostrophe, since trainee names come from users.
-    /// </summary>
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
 }

@@ -40,10 +40,42 @@ public sealed partial class SemanticTurnAnalyzer : ITurnAnalyzer
     public Task<UtteranceAnalysis> AnalyzeAsync(string text, AnalysisContext? context = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Analyze(text, context));
 
+    /// <summary>
+    /// Each sentence of the turn is read on its own and the turn earns what any of its sentences earns: one
+    /// vector of "Thanks for calling. That sounds like a rough week, I'm sorry." averages the greeting into the
+    /// empathy, and the classifier was trained on single sentences. The evidence is the sentence that earned it.
+    /// </summary>
     /// <exception cref="EmbeddingUnavailableException">The sentence model could not be loaded (see <see cref="FallbackTurnAnalyzer"/>).</exception>
     public UtteranceAnalysis Analyze(string text, AnalysisContext? context = null)
     {
         text ??= "";
+        var sentences = Sentences.Split(text);
+        if (sentences.Count <= 1)
+        {
+            return AnalyzeSentence(text, context);
+        }
+        var evidence = new Dictionary<Technique, string>();
+        var refusedAlone = false;
+        foreach (var sentence in sentences)
+        {
+            var labels = AnalyzeSentence(sentence, context).Matches;
+            refusedAlone |= labels.Any(m => m.Technique == Technique.Refusal) && labels.All(m => m.Technique != Technique.Solution);
+            foreach (var match in labels)
+            {
+                evidence.TryAdd(match.Technique, match.Evidence);
+            }
+        }
+        if (refusedAlone && evidence.ContainsKey(Technique.Solution))
+        {
+            // Spec: a no followed by an alternative in the same turn ("The suite is booked. But I can give you
+            // late checkout.") is a solution, not a refusal.
+            evidence.Remove(Technique.Refusal);
+        }
+        return new UtteranceAnalysis(text, evidence.OrderBy(e => e.Key).Select(e => new TechniqueMatch(e.Key, e.Value)).ToArray());
+    }
+
+    private UtteranceAnalysis AnalyzeSentence(string text, AnalysisContext? context)
+    {
         var ruled = _rules.Analyze(text, context);
         var normalized = TextNormalizer.Normalize(text);
         if (TechniqueFeatures.WordCount(normalized) < MinWordsForModel)

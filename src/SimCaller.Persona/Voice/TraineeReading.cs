@@ -91,14 +91,25 @@ public sealed class SemanticTraineeReader(ISentenceEmbedder embedder) : ITrainee
             return TraineeReading.Nothing;
         }
         var words = said.Trim();
-        var vector = embedder.Embed([words])[0];
+        // Sentence by sentence, as the analyser reads them (so the vectors are shared through the cache): in
+        // "I'm so sorry about this. When did you book?" it is the question that asks for a fact, and the
+        // apology would only blur it. Fragments such as "Okay." say nothing a fact or a line could match.
+        var sentences = Sentences.Split(words);
+        var pieces = sentences.Count <= 1 ? [words] : sentences.Where(s => TextNormalizer.Normalize(s).Count(c => c == ' ') >= 2).ToArray();
+        if (pieces.Length == 0)
+        {
+            pieces = [words];
+        }
+        var vectors = embedder.Embed(pieces);
+        var asking = pieces.Select((p, i) => (p, i)).Where(x => TraineeWords.IsQuestion(x.p)).Select(x => vectors[x.i]).ToArray();
+        var matched = asking.Length > 0 ? asking : vectors;
         var keywordFact = TraineeWords.MatchFact(words, persona.Scenario.Facts);
 
         Fact? best = null;
         var bestScore = double.MinValue;
         foreach (var fact in persona.Scenario.Facts)
         {
-            var closest = Math.Max(Closest(vector, QuestionsOf(fact)), AnswerWeight * Closest(vector, AnswersOf(fact)));
+            var closest = matched.Max(v => Math.Max(Closest(v, QuestionsOf(fact)), AnswerWeight * Closest(v, AnswersOf(fact))));
             var score = closest + (ReferenceEquals(fact, keywordFact) ? KeywordBonus : 0);
             if (score > bestScore)
             {
@@ -106,14 +117,19 @@ public sealed class SemanticTraineeReader(ISentenceEmbedder embedder) : ITrainee
                 bestScore = score;
             }
         }
-        return new TraineeReading(bestScore >= FactSimilarity ? best : null, line => Relatedness(vector, line));
+        return new TraineeReading(bestScore >= FactSimilarity ? best : null, line => Relatedness(vectors, line));
     }
 
-    private double Relatedness(float[] vector, string line)
+    private double Relatedness(IReadOnlyList<float[]> said, string line)
     {
         try
         {
-            return string.IsNullOrWhiteSpace(line) ? 0 : Vectors.Similarity(vector, embedder.Embed([line])[0]);
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                return 0;
+            }
+            var reference = embedder.Embed([line])[0];
+            return said.Max(v => Vectors.Similarity(v, reference));
         }
         catch (EmbeddingUnavailableException)
         {

@@ -23,11 +23,12 @@ public sealed class BlindSetTests(SentenceModelFixture model, ITestOutputHelper 
     private const double TechniqueFloor = 0.5;
 
     [Theory]
-    [InlineData("blind.jsonl")]
-    [InlineData("blind-2.jsonl")]
-    [InlineData("blind-3.jsonl")]
-    [InlineData("blind-4.jsonl")]
-    public void Blind_set_holds_the_measured_floor(string file)
+    [InlineData("blind.jsonl", MicroFloor)]
+    [InlineData("blind-2.jsonl", MicroFloor)]
+    [InlineData("blind-3.jsonl", MicroFloor)]
+    [InlineData("blind-4.jsonl", MicroFloor)]
+    [InlineData("blind-5.jsonl", 0.80)]
+    public void Blind_set_holds_the_measured_floor(string file, double microFloor)
     {
         var set = Blind(file);
         var scores = new TechniqueScores();
@@ -46,7 +47,7 @@ public sealed class BlindSetTests(SentenceModelFixture model, ITestOutputHelper 
         output.WriteLine("disagreements:");
         output.WriteLine(misses.ToString());
 
-        Assert.True(scores.MicroF1 >= MicroFloor, $"{file}: micro-F1 {scores.MicroF1:0.000} < {MicroFloor} (goal 0.90)");
+        Assert.True(scores.MicroF1 >= microFloor, $"{file}: micro-F1 {scores.MicroF1:0.000} < {microFloor} (goal 0.90)");
         // Per technique only where the support says something.
         foreach (var technique in TechniqueIds.All.Where(t => scores.Support(t) >= 5))
         {

@@ -31,6 +31,23 @@ public sealed class SemanticAnalyzerTests(SentenceModelFixture model)
         Assert.DoesNotContain(Technique.Paraphrase, labels);
     }
 
+    [Fact]
+    public void Each_sentence_of_a_turn_counts_so_a_greeting_does_not_hide_the_empathy_after_it()
+    {
+        var analysis = model.Analyzer.Analyze("Hello, thanks for calling. It sounds like it's been a rough week, I'm sorry.", Flight);
+        Assert.Contains(Technique.Empathy, analysis.Techniques);
+        Assert.Contains("rough week", analysis.Matches.Single(m => m.Technique == Technique.Empathy).Evidence);
+    }
+
+    [Fact]
+    public void A_no_followed_by_an_alternative_in_the_next_sentence_is_a_solution_not_a_refusal()
+    {
+        var labels = Labels("The suite is fully booked tonight, I can't change that. But I can give you a late checkout and breakfast on us.");
+        Assert.Contains(Technique.Solution, labels);
+        Assert.DoesNotContain(Technique.Refusal, labels);
+        Assert.Contains(Technique.Refusal, Labels("The suite is fully booked tonight, I can't change that."));
+    }
+
     [Theory]
     [InlineData("Where do you need to get to, and by when?")]
     [InlineData("Can you describe why you're hesitant?")]

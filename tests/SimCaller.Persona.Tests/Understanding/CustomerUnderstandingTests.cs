@@ -44,6 +44,16 @@ public sealed class CustomerUnderstandingTests(SentenceModelFixture model)
         Assert.Contains(AnswersTo(Traveller, "deadline"), answer => reply.StartsWith(answer, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("I'm so sorry, I know tonight has been a nightmare and you must be exhausted. Where do you need to get to, and by when?")]
+    [InlineData("Right. Okay. Thanks for bearing with me while I pulled your file up, and sorry again for all this. What time is the wedding?")]
+    public void A_question_after_other_sentences_is_still_heard_and_answered(string said)
+    {
+        Assert.Equal("deadline", model.Reader.Read(said, Traveller).Fact?.Topic);
+        var reply = Reply(Traveller, said, "clarifying_question");
+        Assert.Contains(AnswersTo(Traveller, "deadline"), answer => reply.StartsWith(answer, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_question_with_a_harmful_edge_is_answered_first_then_reacted_to()
     {

@@ -161,16 +161,10 @@ internal static class AssignmentPages
 
     private static string Form(HttpContext http, AssignForm form, PersonaCatalog personas, IReadOnlyList<Account> trainees, IReadOnlyList<AssignmentStatus> list)
     {
-        var customers = new StringBuilder("<option value=\"\">Choose a customer</option>");
-        foreach (var persona in personas.All.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
-        {
-            var selected = string.Equals(persona.Id, form.Persona, StringComparison.OrdinalIgnoreCase);
-            customers.Append($"<option value=\"{E(persona.Id)}\"{(selected ? " selected" : "")}>{E(persona.Name)}</option>");
-        }
-        var levelNames = personas.All.SelectMany(p => p.DifficultyNames()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var wantedLevel = form.Difficulty.Length > 0 ? form.Difficulty : personas.All.FirstOrDefault()?.DefaultDifficulty ?? "";
-        var levels = string.Concat(levelNames.Select(l =>
-            $"<option value=\"{E(l)}\"{(string.Equals(l, wantedLevel, StringComparison.OrdinalIgnoreCase) ? " selected" : "")}>{E(l)}</option>"));
+        var customers = SessionsPages.Select("persona", "Customer", form.Persona, "Choose a customer",
+            personas.All.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p => (p.Id, p.Name)), required: true);
+        var levels = SessionsPages.Select("difficulty", "Level", form.Difficulty.Length > 0 ? form.Difficulty : personas.All.FirstOrDefault()?.DefaultDifficulty ?? "", null,
+            personas.All.SelectMany(p => p.DifficultyNames()).Distinct(StringComparer.OrdinalIgnoreCase).Select(l => (l, l)));
         var people = new StringBuilder();
         foreach (var trainee in trainees)
         {
@@ -192,8 +186,8 @@ internal static class AssignmentPages
               <form method="post" action="/assignments" id="assign-form" class="assign">
                 {AntiforgeryInput(http)}
                 <div class="inline">
-                  <label>Customer <select name="persona" required>{customers}</select></label>
-                  <label>Level <select name="difficulty">{levels}</select></label>
+                  {customers}
+                  {levels}
                   <label>Due (end of day, UTC) <input name="due" type="{dueType}" required value="{E(form.Due)}" placeholder="2026-12-01"></label>
                   <label>Attempts <input name="attempts" type="{attemptsType}" min="1" max="{AssignmentService.MaxAttempts}" step="1" required value="{E(form.Attempts)}" class="short"></label>
                 </div>

@@ -132,17 +132,16 @@ internal static class SessionsPages
             """;
     }
 
-    /// <summary>A select with "any" first; a value that is not among the options (an old link, a typo) is kept as one.</summary>
-    private static string Select(string name, string label, string value, string? any, IEnumerable<(string Value, string Text)> options)
+    /// <summary>A select with "any" first; a value that is not among the options (an old link, a typo, a refused form) is kept as one.</summary>
+    internal static string Select(string name, string label, string value, string? any, IEnumerable<(string Value, string Text)> options, bool required = false)
     {
-        var list = options.ToList();
-        var html = new StringBuilder($"<label>{E(label)} <select name=\"{name}\">");
+        var html = new StringBuilder($"<label>{E(label)} <select name=\"{name}\"{(required ? " required" : "")}>");
         if (any is not null)
         {
             html.Append($"<option value=\"\">{E(any)}</option>");
         }
         var known = false;
-        foreach (var (optionValue, text) in list)
+        foreach (var (optionValue, text) in options)
         {
             var selected = string.Equals(optionValue, value, StringComparison.OrdinalIgnoreCase);
             known |= selected;

@@ -217,9 +217,9 @@ internal static class AssignmentPages
                             $"&from={Uri.EscapeDataString(a.Assignment.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))}";
                 rows.Append($"<tr data-assignment=\"{E(a.Assignment.Id)}\" data-trainee=\"{E(t.Email)}\" data-status=\"{status}\"><td>{E(t.Email)}</td>");
                 rows.Append($"<td>{E(a.PersonaName)} <span class=\"muted\">({E(a.Assignment.Difficulty)})</span></td><td>{(a.Assignment.Group is { } g ? E(g) : "<span class=\"muted\">&ndash;</span>")}</td>");
-                rows.Append($"<td>{E(When(a.Assignment.DueAt))}</td><td class=\"num attempts\">{t.Done} / {a.Assignment.Attempts}</td>");
+                rows.Append($"<td class=\"when\">{E(When(a.Assignment.DueAt))}</td><td class=\"num attempts\">{t.Done} / {a.Assignment.Attempts}</td>");
                 rows.Append($"<td class=\"num best\">{Score(t.BestScore)}</td><td class=\"num latest\">{Score(t.LatestScore)}</td>");
-                rows.Append($"<td><span class=\"status {status}\">{status}</span></td><td>{(t.Done > 0 ? $"<a href=\"{E(calls)}\">Calls</a>" : "")}</td></tr>");
+                rows.Append($"<td><span class=\"status {status}\">{status}</span></td><td>{(t.Done > 0 ? $"<a class=\"calls-link\" href=\"{E(calls)}\">Calls</a>" : "")}</td></tr>");
             }
         }
         return rows.Length == 0

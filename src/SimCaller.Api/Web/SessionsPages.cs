@@ -83,7 +83,7 @@ internal static class SessionsPages
                 <h1>{title}</h1>
                 <p class="lead">{intro}</p>
               </div>
-              <a class="button" id="export-csv" href="{E(exportHref)}" download>Export CSV</a>
+              <a class="button" id="export-csv" href="{E(exportHref)}" download title="Every call that matches the filters, on all pages">Export CSV</a>
             </div>
             {form}
             <section class="card">

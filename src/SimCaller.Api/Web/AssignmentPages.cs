@@ -38,7 +38,7 @@ internal static class AssignmentPages
         return await RenderAsync(http, caller, assignments, personas, accounts, AssignForm.Empty, error: null, created: http.Request.Query["created"].ToString());
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, AssignmentService assignments, PersonaCatalog personas, IAccountStore accounts)
+    private static async Task<IResult> CreateAsync(HttpContext http, AssignmentService assignments, PersonaCatalog personas, IAccountStore accounts, TimeProvider time)
     {
         if (http.User.Caller() is not { } caller || !AssignmentService.MayAssign(caller.Role))
         {
@@ -54,7 +54,7 @@ internal static class AssignmentPages
         Task<IResult> Refuse(string message) =>
             RenderAsync(http, caller, assignments, personas, accounts, entered, message, created: null);
 
-        if (!TryParseDue(entered.Due, out var due, out var dueError))
+        if (!TryParseDue(entered.Due, time.GetUtcNow(), out var due, out var dueError))
         {
             return await Refuse(dueError);
         }
@@ -67,10 +67,11 @@ internal static class AssignmentPages
             }
             attempts = number;
         }
+        var active = Trainees(await accounts.ListAccountsAsync(caller.OrganisationId, ct)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var trainees = entered.Trainees.ToList();
         if (entered.Everyone)
         {
-            trainees.AddRange(Trainees(await accounts.ListAccountsAsync(caller.OrganisationId, ct)).Select(a => a.Id));
+            trainees.AddRange(active);
         }
         if (trainees.Count == 0 && entered.Group.Length > 0)
         {
@@ -82,7 +83,8 @@ internal static class AssignmentPages
             {
                 return await Refuse($"There is no group '{entered.Group}' yet. Tick its trainees to make it, or choose a group you have assigned before.");
             }
-            trainees.AddRange(earlier.Trainees.Select(t => t.AccountId));
+            // Whoever has been deactivated since is left out.
+            trainees.AddRange(earlier.Trainees.Select(t => t.AccountId).Where(active.Contains));
         }
         if (trainees.Count == 0)
         {
@@ -104,7 +106,7 @@ internal static class AssignmentPages
     }
 
     /// <summary>A date is due at the end of that day (UTC), which is what a trainer means by "due on the 3rd".</summary>
-    private static bool TryParseDue(string text, out DateTimeOffset? due, out string error)
+    private static bool TryParseDue(string text, DateTimeOffset now, out DateTimeOffset? due, out string error)
     {
         (due, error) = (null, "");
         if (text.Length == 0)
@@ -115,7 +117,7 @@ internal static class AssignmentPages
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             due = new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero);
-            if (due <= DateTimeOffset.UtcNow)
+            if (due <= now)
             {
                 error = $"The due date {text} has passed. Choose today or a later day.";
                 return false;

@@ -188,12 +188,13 @@ internal static class SessionsPages
 
     private static string Pager(IReadOnlyDictionary<string, string> typed, int page, int pages)
     {
-        if (pages <= 1 && page == 1)
+        // Past the last page the message above links back; one page needs no pager.
+        if (pages <= 1 || page > pages)
         {
             return "";
         }
         var previous = page > 1
-            ? $"<a class=\"button\" rel=\"prev\" id=\"previous-page\" href=\"{E(PageHref(typed, Math.Min(page - 1, pages)))}\">&larr; Previous</a>"
+            ? $"<a class=\"button\" rel=\"prev\" id=\"previous-page\" href=\"{E(PageHref(typed, page - 1))}\">&larr; Previous</a>"
             : "<span class=\"button disabled\" aria-disabled=\"true\">&larr; Previous</span>";
         var next = page < pages
             ? $"<a class=\"button\" rel=\"next\" id=\"next-page\" href=\"{E(PageHref(typed, page + 1))}\">Next &rarr;</a>"

@@ -77,7 +77,7 @@ internal static class HomePages
             body.Append($"""
                 <section class="card">
                   <h2>Your organisation's calls</h2>
-                  <p class="aside">The latest {Math.Min(ListedCalls, organisation.Total)} of {organisation.Total}. The full list, with filters, is in the API: <code>GET /api/sessions</code> and <code>/api/sessions.csv</code>.</p>
+                  <p class="aside">The latest {Math.Min(ListedCalls, organisation.Total)} of {organisation.Total}. <a href="/sessions" id="all-calls">See all calls, with filters and CSV export</a>.</p>
                   {Table(organisation.Sessions, showTrainee: true, id: "org-calls", empty: "Nobody in your organisation has practised yet.")}
                 </section>
                 """);
@@ -131,7 +131,7 @@ internal static class HomePages
             }
         }
         var table = rows.Length == 0
-            ? "<p class=\"empty\" id=\"completion\">No assignments yet. Set them with <code>POST /api/assignments</code>.</p>"
+            ? "<p class=\"empty\" id=\"completion\">No assignments yet. <a href=\"/assignments\">Assign practice</a>.</p>"
             : $"<table class=\"calls\" id=\"completion\"><thead><tr><th>Trainee</th><th>Customer</th><th>Due</th><th class=\"num\">Attempts</th><th class=\"num\">Best</th><th class=\"num\">Latest</th><th>Status</th></tr></thead><tbody>{rows}</tbody></table>";
         return $"""
             <section class="card">

@@ -137,6 +137,8 @@ internal static class PageLayout
         else
         {
             bar.Append(Link("/", "Home")).Append(Link("/practice", "Practise a call"));
+            bar.Append(Link("/sessions", caller.Role.SeesOrganisationSessions() ? "Calls" : "Your calls"));
+            if (SimCaller.Training.AssignmentService.MayAssign(caller.Role)) bar.Append(Link("/assignments", "Assignments"));
             if (caller.Role == Role.Admin)
             {
                 bar.Append(Link("/admin/users", "Users"));

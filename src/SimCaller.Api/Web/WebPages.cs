@@ -49,6 +49,8 @@ public static class WebPages
         HomePages.Map(app);
         PracticePages.Map(app);
         AdminPages.Map(app);
+        SessionsPages.Map(app);
+        AssignmentPages.Map(app);
         return app;
     }
 

@@ -207,14 +207,14 @@ public sealed partial class OfflineCustomerEngine : IChatCompletionService
     /// </summary>
     private static LineSource Reaction(CustomerCue cue, LinePicker picker, string reaction)
     {
-        var sources = new[]
-        {
-            LinesFor(cue.Persona, reaction, cue.Mood, cue.LastTraineeText),
-            // A persona written before "satisfied" existed thanks the trainee with its resolved lines.
-            LinesFor(cue.Persona, reaction == ReactionKeys.Satisfied ? ReactionKeys.Resolved : ReactionKeys.Neutral, cue.Mood, cue.LastTraineeText),
-            LinesFor(cue.Persona, ReactionKeys.Neutral, cue.Mood, cue.LastTraineeText),
-            new Candidates([], FallbackLines.General(cue.Persona.Scenario, cue.Mood)),
-        };
+        // A persona written before "satisfied" existed thanks the trainee with its resolved lines.
+        string[] keys = reaction == ReactionKeys.Satisfied
+            ? [reaction, ReactionKeys.Resolved, ReactionKeys.Neutral]
+            : [reaction, ReactionKeys.Neutral];
+        var sources = keys.Distinct(StringComparer.Ordinal)
+            .Select(key => LinesFor(cue.Persona, key, cue.Mood, cue.LastTraineeText))
+            .Append(new Candidates([], FallbackLines.General(cue.Persona.Scenario, cue.Mood)))
+            .ToArray();
         foreach (var source in sources)
         {
             if (picker.Pick(source) is { } line)

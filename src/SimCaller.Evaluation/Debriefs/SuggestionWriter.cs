@@ -112,7 +112,9 @@ internal static class SuggestionWriter
     }
 
     private static string Said(TranscriptTurn turn) =>
-        $"{(turn.Speaker == Speaker.Trainee ? "you said" : "the customer said")} \"{Shorten(turn.Text)}\"";
+        string.IsNullOrWhiteSpace(turn.Text)
+            ? turn.Speaker == Speaker.Trainee ? "you said nothing" : "the customer was silent"
+            : $"{(turn.Speaker == Speaker.Trainee ? "you said" : "the customer said")} \"{Shorten(turn.Text)}\"";
 
     private static string Shorten(string text) => text.Length <= 90 ? text : text[..87].TrimEnd() + "...";
 

@@ -152,6 +152,24 @@ public sealed class DebriefBuilderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_silent_turn_is_called_silence_in_the_advice_not_an_empty_quote()
+    {
+        var call = CallScript.Build("stressed-traveler", CallOutcome.TimeLimit, 62,
+        [
+            "C: My flight to Denver got cancelled and my sister's wedding is tomorrow!",
+            "T: ",
+            "C: Hello?! Are you even there?",
+            "T: Can I have the booking reference please?",
+            "C: QX7R2M.",
+            "T: We can't rebook you on another airline.",
+            "C: Then what good are you?",
+        ], keywords: ["flight", "denver", "wedding", "booking"]);
+        var advice = Builder.Build(call).Suggestions.Select(s => s.Advice).ToArray();
+        Assert.DoesNotContain(advice, a => a.Contains("\"\"", StringComparison.Ordinal));
+        Assert.Contains(advice, a => a.Contains("you said nothing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Key_moments_name_the_move_behind_the_biggest_swings()
     {
         var call = Scenarios.TravelerBad();

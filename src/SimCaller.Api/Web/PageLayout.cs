@@ -137,6 +137,10 @@ internal static class PageLayout
         else
         {
             bar.Append(Link("/", "Home")).Append(Link("/practice", "Practise a call"));
+            if (caller.Role is Role.Admin or Role.Trainer or Role.Hiring)
+            {
+                bar.Append(Link("/personas", "Personas"));
+            }
             if (caller.Role == Role.Admin)
             {
                 bar.Append(Link("/admin/users", "Users"));

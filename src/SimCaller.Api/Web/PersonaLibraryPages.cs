@@ -195,7 +195,11 @@ internal static class PersonaLibraryPages
         var action = form["action"].ToString();
         if (action is not ("save" or "overwrite"))
         {
-            return Editor(http, file, new EditorState(text, version, library.Check(file, text), Checked: true));
+            // Said now rather than only when Save is refused, so the trainer can compare before going on.
+            var stale = !string.Equals(version, file.Version, StringComparison.OrdinalIgnoreCase);
+            return Editor(http, file, new EditorState(text, version, library.Check(file, text), Checked: true,
+                Error: stale ? "Someone changed this file after you opened it: saving your text as it is will be refused. The link 'Open the current version' shows their change; then copy yours into it, or save yours over theirs." : null,
+                CurrentVersion: stale ? file.Version : null));
         }
 
         // Overwriting after a conflict starts from the version the conflict page showed, and is refused again if it moved on.
@@ -226,7 +230,7 @@ internal static class PersonaLibraryPages
                     current.Path, caller.Email, from, current.Version);
                 return Editor(http, current, new EditorState(text, version, library.Check(current, text), Checked: true,
                     Error: "Someone changed this file after you opened it, so nothing was written. Your text is below as you typed it. " +
-                           "Open the current version (link below) to see their change; then copy yours into it, or save yours over theirs.",
+                           "The link 'Open the current version' shows their change; then copy yours into it, or save yours over theirs.",
                     CurrentVersion: current.Version),
                     StatusCodes.Status409Conflict);
             case PersonaSaveOutcome.Invalid:
@@ -390,6 +394,7 @@ internal static class PersonaLibraryPages
               </div>
               <p class="aside">How {E(persona.Name)}'s anger moves at the <strong>{E(level)}</strong> level: starts at {diagram.StartingAnger} ({E(diagram.StartBand)}). Each arrow names the moves that push it that way, with their points.</p>
               <figure class="lib-diagram"><img id="mood-diagram" src="{E(src)}" alt="{E(diagram.Title)}. Starts at anger {diagram.StartingAnger} ({E(diagram.StartBand)}); the same diagram in words is below."></figure>
+              <p class="aside"><a href="{E(src)}" target="_blank" rel="noopener" id="diagram-full-size">Open the diagram full size</a></p>
               <details class="lib-words"><summary>The diagram in words</summary><ul>{words}</ul></details>
             </section>
             """;

@@ -250,6 +250,10 @@ public sealed partial class PersonaLibraryHttpTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await PostEditorAsync(second, theirs, theirText, "save")).StatusCode);
 
         var myText = mine.Text.Replace(SummaryLine(mine.Text), "summary: My summary of Dana.");
+        // Check already says so (and writes nothing).
+        var stale = await PostEditorAsync(first, mine, myText, "check");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("saving your text as it is will be refused", await stale.Content.ReadAsStringAsync());
         var conflict = await PostEditorAsync(first, mine, myText, "save");
 
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);

@@ -29,6 +29,15 @@
     where.textContent = `(cursor on line ${line})`;
   }
 
+  // Scrolls the editor and the numbered view (each inside its own box, the page stays put) to a line.
+  function reveal(line) {
+    const height = parseFloat(getComputedStyle(editor).lineHeight) || 20;
+    editor.scrollTop = Math.max(0, (line - 1) * height - editor.clientHeight / 3);
+    const row = document.getElementById("L" + line);
+    const box = row?.closest(".lib-lines");
+    if (box) box.scrollTop = Math.max(0, row.offsetTop - box.clientHeight / 3);
+  }
+
   function goTo(line) {
     const text = editor.value;
     const start = lineStart(text, line);
@@ -36,8 +45,7 @@
     if (end < 0) end = text.length;
     editor.focus({ preventScroll: true });
     editor.setSelectionRange(start, end);
-    const height = parseFloat(getComputedStyle(editor).lineHeight) || 20;
-    editor.scrollTop = Math.max(0, (line - 1) * height - editor.clientHeight / 3);
+    reveal(line);
     editor.scrollIntoView({ block: "nearest" });
     showLine();
   }
@@ -51,4 +59,7 @@
   for (const type of ["keyup", "click", "focus", "select"]) {
     editor.addEventListener(type, showLine);
   }
+  // After a check, the first error is in view in both boxes.
+  const first = document.querySelector("#problems li.error[data-line]:not([data-line=''])");
+  if (first) reveal(parseInt(first.dataset.line, 10));
 })();

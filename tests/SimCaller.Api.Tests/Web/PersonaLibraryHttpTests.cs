@@ -239,6 +239,22 @@ public sealed partial class PersonaLibraryHttpTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_left_out_for_errors_is_fixed_in_the_editor_and_offered_again()
+    {
+        var trainer = await TrainerAsync();
+        var editor = await OpenEditorAsync(trainer, "broken-traveler");
+        Assert.Contains("starting_anger: 500", editor.Text);
+
+        var saved = await PostEditorAsync(trainer, editor, editor.Text.Replace("starting_anger: 500", "starting_anger: 55"), "save", "broken-traveler");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(55, _app.Services.GetRequiredService<PersonaCatalog>().Find("broken-traveler")?.StartingAnger);
+        var list = await (await trainer.GetAsync("/personas")).Content.ReadAsStringAsync();
+        Assert.Matches("<tr data-persona=\"broken-traveler\" data-status=\"(ok|warnings)\">", list);
+        Assert.Contains("Broken Dana", await (await trainer.GetAsync("/practice")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_file_changed_since_the_editor_opened_is_not_overwritten_409_and_the_typed_text_is_kept()
     {
         var first = await TrainerAsync();
@@ -343,15 +359,15 @@ public sealed partial class PersonaLibraryHttpTests : IDisposable
 
     private sealed record EditorForm(string Token, string Version, string Text);
 
-    private static async Task<EditorForm> OpenEditorAsync(HttpClient browser)
+    private static async Task<EditorForm> OpenEditorAsync(HttpClient browser, string key = Traveler)
     {
-        var page = await browser.GetAsync($"/personas/{Traveler}/edit");
+        var page = await browser.GetAsync($"/personas/{key}/edit");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         return Editor(await page.Content.ReadAsStringAsync());
     }
 
-    private static Task<HttpResponseMessage> PostEditorAsync(HttpClient browser, EditorForm editor, string text, string action) =>
-        browser.PostAsync($"/personas/{Traveler}/edit", Form(editor.Token, ("yaml", text), ("version", editor.Version), ("action", action)));
+    private static Task<HttpResponseMessage> PostEditorAsync(HttpClient browser, EditorForm editor, string text, string action, string key = Traveler) =>
+        browser.PostAsync($"/personas/{key}/edit", Form(editor.Token, ("yaml", text), ("version", editor.Version), ("action", action)));
 
     /// <summary>The editor form of a page, read as a browser would (the textarea's first line break is not content).</summary>
     private static EditorForm Editor(string html) => new(

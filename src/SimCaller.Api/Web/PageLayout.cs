@@ -139,6 +139,10 @@ internal static class PageLayout
             bar.Append(Link("/", "Home")).Append(Link("/practice", "Practise a call"));
             bar.Append(Link("/sessions", caller.Role.SeesOrganisationSessions() ? "Calls" : "Your calls"));
             if (SimCaller.Training.AssignmentService.MayAssign(caller.Role)) bar.Append(Link("/assignments", "Assignments"));
+            if (caller.Role is Role.Admin or Role.Trainer or Role.Hiring)
+            {
+                bar.Append(Link("/personas", "Personas"));
+            }
             if (caller.Role == Role.Admin)
             {
                 bar.Append(Link("/admin/users", "Users"));

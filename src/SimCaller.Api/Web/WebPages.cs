@@ -51,6 +51,7 @@ public static class WebPages
         AdminPages.Map(app);
         SessionsPages.Map(app);
         AssignmentPages.Map(app);
+        PersonaLibraryPages.Map(app);
         return app;
     }
 

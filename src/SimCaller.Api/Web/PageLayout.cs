@@ -137,6 +137,10 @@ internal static class PageLayout
         else
         {
             bar.Append(Link("/", "Home")).Append(Link("/practice", "Practise a call"));
+            if (Hiring.HiringService.MayHire(caller.Role))
+            {
+                bar.Append(Link("/campaigns", "Hiring"));
+            }
             if (caller.Role == Role.Admin)
             {
                 bar.Append(Link("/admin/users", "Users"));

@@ -49,6 +49,7 @@ public static class WebPages
         HomePages.Map(app);
         PracticePages.Map(app);
         AdminPages.Map(app);
+        CampaignPages.Map(app);
         return app;
     }
 

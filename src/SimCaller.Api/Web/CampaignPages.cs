@@ -286,7 +286,7 @@ internal static class CampaignPages
                 <h2>Comparison</h2>
                 <a class="button" id="export-csv" href="{E(CsvPath(campaign.Id, sort))}" download>Export CSV</a>
               </div>
-              <p class="aside">Each candidate's best finished call. Click a column to sort by it; candidates without a finished call stay at the end.</p>
+              <p class="aside">Each candidate's best finished call, scored 0-100 overall and on each criterion of the rubric (the columns after "Best call"). Click a column to sort by it; candidates without a finished call stay at the end.</p>
               {ComparisonTable(campaign, rows, sort, rubric)}
             </section>
             <section class="card">
@@ -295,7 +295,8 @@ internal static class CampaignPages
             </section>
             <script src="/js/campaigns.js"></script>
             """;
-        return Page(http, campaign.Name, body, status);
+        // Wider than the other pages: the comparison has a column per rubric criterion.
+        return Page(http, campaign.Name, body, status, mainClass: "wide");
     }
 
     private static string ComparisonTable(Campaign campaign, IReadOnlyList<ComparisonRow> rows, ComparisonOrder sort, Rubric rubric)
@@ -316,12 +317,14 @@ internal static class CampaignPages
         }
         var head = new StringBuilder("<tr>");
         head.Append(Header("candidate", "Candidate")).Append(Header("attempts", "Attempts", true)).Append(Header("score", "Best score", true))
-            .Append(Header("outcome", "Outcome"));
+            .Append(Header("outcome", "Outcome")).Append(Header("first_empathy", "First empathy", true)).Append(Header("harmful_moves", "Harmful moves", true))
+            .Append("<th>Best call</th>");
+        // The rubric's criteria last: on a narrow screen they are what scrolls.
         foreach (var (criterionId, name) in criteria)
         {
             head.Append(Header(ComparisonOrder.CriterionKey(criterionId), name, true));
         }
-        head.Append(Header("first_empathy", "First empathy", true)).Append(Header("harmful_moves", "Harmful moves", true)).Append("<th></th></tr>");
+        head.Append("</tr>");
 
         var body = new StringBuilder();
         foreach (var r in sort.Apply(rows))
@@ -331,15 +334,16 @@ internal static class CampaignPages
             body.Append($"<td class=\"num attempts\">{r.Attempts} / {campaign.MaxAttempts}</td>");
             body.Append($"<td class=\"num score\">{(r.BestScore is { } score ? $"<span class=\"score-pill {Band(score)}\">{score}</span>" : Dash)}</td>");
             body.Append($"<td class=\"outcome-cell\">{(r.Outcome is { } outcome ? Outcome(outcome) : "<span class=\"muted\">no finished call</span>")}</td>");
-            foreach (var (criterionId, _) in criteria)
-            {
-                body.Append($"<td class=\"num\" data-criterion=\"{E(criterionId)}\">{(r.Criteria.TryGetValue(criterionId, out var s) ? s.ToString(CultureInfo.InvariantCulture) : Dash)}</td>");
-            }
             var empathy = !finished ? Dash
                 : r.FirstEmpathySeconds is { } seconds ? $"{seconds.ToString("0.#", CultureInfo.InvariantCulture)} s"
                 : "<span class=\"muted\">never</span>";
             body.Append($"<td class=\"num empathy\">{empathy}</td><td class=\"num harmful\">{(r.HarmfulMoves is { } harmful ? harmful.ToString(CultureInfo.InvariantCulture) : Dash)}</td>");
-            body.Append($"<td>{(r.BestSessionId is { } session ? $"<a class=\"debrief\" href=\"/sessions/{E(Uri.EscapeDataString(session))}\">Debrief</a>" : "")}</td></tr>");
+            body.Append($"<td>{(r.BestSessionId is { } session ? $"<a class=\"debrief\" href=\"/sessions/{E(Uri.EscapeDataString(session))}\">Debrief</a>" : "")}</td>");
+            foreach (var (criterionId, _) in criteria)
+            {
+                body.Append($"<td class=\"num criterion\" data-criterion=\"{E(criterionId)}\">{(r.Criteria.TryGetValue(criterionId, out var s) ? s.ToString(CultureInfo.InvariantCulture) : Dash)}</td>");
+            }
+            body.Append("</tr>");
         }
         return $"<div class=\"table-scroll\"><table class=\"calls comparison\" id=\"comparison\" data-sort=\"{E(sort.Key)}\" data-dir=\"{(sort.Descending ? "desc" : "asc")}\">" +
                $"<thead>{head}</thead><tbody>{body}</tbody></table></div>";

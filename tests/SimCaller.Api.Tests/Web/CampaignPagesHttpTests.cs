@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SimCaller.Accounts;
 using SimCaller.Api.Tests.Console;
 using SimCaller.Api.Tests.Infrastructure;
@@ -202,6 +203,35 @@ public sealed partial class CampaignPagesHttpTests : IDisposable
         }
         var api = await _app.SignedInAsync("hank@acme.test");
         Assert.Single((await (await api.GetAsync("/api/campaigns")).JsonAsync())["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_closed_campaign_says_so_and_invites_nobody_more()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var database = new TempDatabase();
+        using var app = new SimCallerApp(database.Path, new Dictionary<string, string?> { ["RateLimiting:PermitLimit"] = "1000" },
+            services => services.AddSingleton<TimeProvider>(clock));
+        await app.AddUserAsync("hank@acme.test", Role.Hiring);
+        var api = await app.SignedInAsync("hank@acme.test");
+        var campaign = await api.CreateCampaignAsync(maxAttempts: 2, expiresAt: clock.GetUtcNow().AddHours(1));
+        var ann = await api.InviteAsync(campaign, "Ann");
+        var hank = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        await PostFormAsync(hank, "/signin", "/signin", ("email", "hank@acme.test"), ("password", ApiClient.Password), ("returnUrl", "/"));
+        Assert.Contains("open, 2 attempts left", Table(await hank.GetStringAsync($"/campaigns/{campaign}"), "candidates"));
+
+        clock.Advance(TimeSpan.FromHours(2));
+
+        var page = await hank.GetStringAsync($"/campaigns/{campaign}");
+        Assert.Contains("This campaign has closed", page);
+        Assert.DoesNotContain("id=\"invite-form\"", page);
+        Assert.Contains("closed", Row(Table(page, "candidates"), "data-candidate", ann.CandidateId));
+        Assert.Contains("badge off\">closed", Row(await hank.GetStringAsync("/campaigns"), "data-campaign", campaign));
+        // A form kept open from before is refused with the reason, and nobody is added.
+        var late = await PostFormAsync(hank, "/campaigns", $"/campaigns/{campaign}/invites", ("candidate", "Late Larry"));
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Contains("nobody more can be invited", CampaignError(await late.Content.ReadAsStringAsync()));
+        Assert.DoesNotContain("Late Larry", await hank.GetStringAsync($"/campaigns/{campaign}"));
     }
 
     [Fact]

@@ -24,9 +24,10 @@ public sealed record AttemptSummary(
     int Score, string Outcome, IReadOnlyDictionary<string, int> Criteria, double? FirstEmpathySeconds, int HarmfulMoves);
 
 /// <summary>One candidate in the comparison: their best attempt's numbers (nulls before any finished attempt).</summary>
+/// <param name="BestSessionId">The session of that best attempt, whose debrief the console links to.</param>
 public sealed record ComparisonRow(
     string CandidateId, string Candidate, int Attempts, int? BestScore, string? Outcome, IReadOnlyDictionary<string, int> Criteria,
-    double? FirstEmpathySeconds, int? HarmfulMoves);
+    double? FirstEmpathySeconds, int? HarmfulMoves, string? BestSessionId = null);
 
 /// <summary>How to order the comparison.</summary>
 public enum ComparisonSort

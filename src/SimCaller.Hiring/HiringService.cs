@@ -87,6 +87,11 @@ public sealed class HiringService(IHiringStore store, PracticeService practice, 
             : throw new HiringNotFoundException($"There is no campaign '{campaignId}'.");
     }
 
+    /// <summary>The campaign's candidates in the order they were invited (with the attempts each has used).</summary>
+    /// <exception cref="HiringNotFoundException">No such campaign in the caller's organisation.</exception>
+    public async Task<IReadOnlyList<Candidate>> ListCandidatesAsync(Caller manager, string campaignId, CancellationToken ct = default) =>
+        await store.ListCandidatesAsync((await GetCampaignAsync(manager, campaignId, ct)).Id, ct);
+
     /// <summary>One invite for one candidate.</summary>
     public async Task<IssuedInvite> InviteAsync(Caller manager, string campaignId, string? candidateName, CancellationToken ct = default)
     {
@@ -184,14 +189,14 @@ public sealed class HiringService(IHiringStore store, PracticeService practice, 
         }
         var rows = candidates.Select(candidate =>
         {
-            var best = attempts
+            var (bestSession, best) = attempts
                 .Where(a => a.CandidateId == candidate.Id && summaries.ContainsKey(a.SessionId))
-                .Select(a => (a.StartedAt, Summary: summaries[a.SessionId]))
+                .Select(a => (a.StartedAt, a.SessionId, Summary: summaries[a.SessionId]))
                 .OrderByDescending(a => a.Summary.Score).ThenBy(a => a.StartedAt)
-                .Select(a => a.Summary)
+                .Select(a => ((string?)a.SessionId, (AttemptSummary?)a.Summary))
                 .FirstOrDefault();
             return new ComparisonRow(candidate.Id, candidate.Name, candidate.AttemptsUsed, best?.Score, best?.Outcome,
-                best?.Criteria ?? new Dictionary<string, int>(), best?.FirstEmpathySeconds, best?.HarmfulMoves);
+                best?.Criteria ?? new Dictionary<string, int>(), best?.FirstEmpathySeconds, best?.HarmfulMoves, bestSession);
         });
         return Sort(rows, sort, descending).ToArray();
     }

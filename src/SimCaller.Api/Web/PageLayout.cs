@@ -143,6 +143,10 @@ internal static class PageLayout
             {
                 bar.Append(Link("/personas", "Personas"));
             }
+            if (Hiring.HiringService.MayHire(caller.Role))
+            {
+                bar.Append(Link("/campaigns", "Hiring"));
+            }
             if (caller.Role == Role.Admin)
             {
                 bar.Append(Link("/admin/users", "Users"));

@@ -52,6 +52,7 @@ public static class WebPages
         SessionsPages.Map(app);
         AssignmentPages.Map(app);
         PersonaLibraryPages.Map(app);
+        CampaignPages.Map(app);
         return app;
     }
 

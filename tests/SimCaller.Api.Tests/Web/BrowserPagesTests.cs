@@ -9,6 +9,8 @@ using SimCaller.Practice;
 using SimCaller.Training;
 using Xunit.Abstractions;
 
+using static SimCaller.Api.Tests.Web.BrowserSteps;
+
 namespace SimCaller.Api.Tests.Web;
 
 /// <summary>
@@ -55,10 +57,10 @@ public sealed class BrowserPagesTests(ITestOutputHelper output)
 
         // Two earlier calls (through the same service the pages use), so the chart has a history.
         var tess = await web.App.Services.GetRequiredService<AccountService>().ListAsync(Caller.Of(await AdminAsync(web)));
-        var tessId = tess.Single(a => a.Email == "tess@acme.test").Id;
+        var tessAccount = tess.Single(a => a.Email == "tess@acme.test");
         foreach (var line in new[] { "Calm down, that is not my problem.", "I'm so sorry, I understand how stressful this must be. Let me rebook you on the first flight tomorrow." })
         {
-            await PlayAsync(web, tessId, line);
+            await PlayAsync(web, tessAccount, "stressed-traveler", "standard", line);
         }
 
         await trainee.ClickAsync("#practise-now");
@@ -194,7 +196,7 @@ public sealed class BrowserPagesTests(ITestOutputHelper output)
         var practice = web.App.Services.GetRequiredService<PracticeService>();
         var acmeTrainee = await web.App.AddUserAsync("tess@acme.test", Role.Trainee);
         await web.App.AddUserAsync("otto@other.test", Role.Trainer, organisation: "Other Org");
-        var acmeCall = await PlayAsync(web, acmeTrainee.Id, "I understand, let me help you with that.", organisationId: acmeTrainee.OrganisationId);
+        var acmeCall = await PlayAsync(web, acmeTrainee, "stressed-traveler", "standard", "I understand, let me help you with that.");
 
         // No sign-in: every page but sign-in and code entry sends the browser to sign in.
         var stranger = await web.NewPersonAsync();
@@ -349,7 +351,7 @@ public sealed class BrowserPagesTests(ITestOutputHelper output)
         await using var web = await BrowserApp.StartAsync(Roomy);
         await web.App.AddUserAsync("tom@acme.test", Role.Trainer);
         var tess = await web.App.AddUserAsync("tess@acme.test", Role.Trainee);
-        var sessionId = await PlayAsync(web, tess.Id, "Calm down, that is not my problem.");
+        var sessionId = await PlayAsync(web, tess, "stressed-traveler", "standard", "Calm down, that is not my problem.");
         var machine = (await web.App.Services.GetRequiredService<PracticeService>().FindDebriefAsync(sessionId))!.Debrief;
         var criterion = machine.Criteria[0];
         var newScore = criterion.Score < 50 ? 95 : 5;
@@ -414,26 +416,6 @@ public sealed class BrowserPagesTests(ITestOutputHelper output)
         Assert.Single((await web.App.Services.GetRequiredService<ReviewService>().WithReviewAsync(machine)).Overrides);
     }
 
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        if (!page.Url.Contains("/signin", StringComparison.Ordinal))
-        {
-            await page.GotoAsync("/signin");
-        }
-        await page.FillAsync("input[name=email]", email);
-        await page.FillAsync("input[name=password]", password);
-        await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-    }
-
-    private static async Task SayAsync(IPage page, string text, int expectedLines)
-    {
-        await page.FillAsync("#say", text);
-        await page.PressAsync("#say", "Enter");
-        await page.Locator($"#transcript li:nth-child({expectedLines})").WaitForAsync();
-        await page.Locator("#say-button:enabled").WaitForAsync();
-    }
-
     private static string CustomerName(BrowserApp web, string personaId) =>
         web.App.Services.GetRequiredService<PersonaCatalog>().All.Single(p => p.Id == personaId).Name;
 
@@ -442,27 +424,5 @@ public sealed class BrowserPagesTests(ITestOutputHelper output)
     private static async Task<Account> AdminAsync(BrowserApp web) =>
         (await web.App.Services.GetRequiredService<AccountService>().SignInAsync("ada@acme.test", ApiClient.Password)).Account!;
 
-    /// <summary>A finished call by this account, played through the service.</summary>
-    private static async Task<string> PlayAsync(BrowserApp web, string accountId, string line, string? organisationId = null)
-    {
-        var practice = web.App.Services.GetRequiredService<PracticeService>();
-        var account = await web.App.Services.GetRequiredService<AccountService>().FindAsync(accountId);
-        var started = await practice.StartAsync(new StartSessionRequest("stressed-traveler", "standard", 5, "web", account!.Email,
-            OrganisationId: organisationId ?? account.OrganisationId, AccountId: accountId));
-        await practice.TakeTurnAsync(started.SessionId, new TraineeTurn(line));
-        await practice.EndAsync(started.SessionId, EndReason.AgentHungUp);
-        return started.SessionId;
-    }
-
-    private async Task Shot(IPage page, string name, bool fullPage = true)
-    {
-        if (Environment.GetEnvironmentVariable("SIMCALLER_SCREENSHOTS") is not { Length: > 0 } directory)
-        {
-            return;
-        }
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
-        output.WriteLine($"screenshot: {path}");
-    }
+    private Task Shot(IPage page, string name, bool fullPage = true) => ShotAsync(page, name, output, fullPage);
 }

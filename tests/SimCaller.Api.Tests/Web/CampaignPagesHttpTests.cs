@@ -10,6 +10,8 @@ using SimCaller.Api.Tests.Infrastructure;
 using SimCaller.Api.Tests.WebApi;
 using SimCaller.Practice;
 
+using static SimCaller.Api.Tests.Web.PageClient;
+
 namespace SimCaller.Api.Tests.Web;
 
 /// <summary>The hiring console's pages over HTTP: forms with their antiforgery token, refusals, order, and who sees what.</summary>
@@ -30,7 +32,7 @@ public sealed partial class CampaignPagesHttpTests : IDisposable
     public async Task A_refused_campaign_form_keeps_what_was_typed_and_a_good_one_is_listed()
     {
         await _app.AddUserAsync("hank@acme.test", Role.Hiring);
-        var hank = await SignedInBrowserAsync("hank@acme.test");
+        var hank = await _app.SignedInBrowserAsync("hank@acme.test");
         var closesOn = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd");
         (string, string)[] Fields(string persona, string seed, string attempts, string day) =>
             [("name", "Spring intake"), ("persona", persona), ("difficulty", "standard"), ("seed", seed), ("max_attempts", attempts), ("closes_on", day), ("show_results", "on")];
@@ -73,7 +75,7 @@ public sealed partial class CampaignPagesHttpTests : IDisposable
     {
         await _app.AddUserAsync("hank@acme.test", Role.Hiring);
         var campaign = await (await _app.SignedInAsync("hank@acme.test")).CreateCampaignAsync(maxAttempts: 2);
-        var hank = await SignedInBrowserAsync("hank@acme.test");
+        var hank = await _app.SignedInBrowserAsync("hank@acme.test");
 
         var nameless = await PostFormAsync(hank, $"/campaigns/{campaign}", $"/campaigns/{campaign}/invites", ("candidate", "   "));
         Assert.Equal(HttpStatusCode.BadRequest, nameless.StatusCode);
@@ -114,7 +116,7 @@ public sealed partial class CampaignPagesHttpTests : IDisposable
         var (harshCall, harshEnd) = await _app.PlayByInviteAsync(harsh.Token, ConsoleClient.HarshLines);
         var (calmCall, calmEnd) = await _app.PlayByInviteAsync(calm.Token, ConsoleClient.CalmingLines);
         Assert.True((double)calmEnd["score"]! > (double)harshEnd["score"]!, $"calm {calmEnd["score"]} should beat harsh {harshEnd["score"]}");
-        var hank = await SignedInBrowserAsync("hank@acme.test");
+        var hank = await _app.SignedInBrowserAsync("hank@acme.test");
         async Task<string[]> OrderAsync(string query) => CandidateOrder(Table(await hank.GetStringAsync($"/campaigns/{campaign}{query}"), "comparison"));
         string[] names(params (string Token, string CandidateId, string Url)[] who) => who.Select(w => w.CandidateId).ToArray();
 
@@ -153,7 +155,7 @@ public sealed partial class CampaignPagesHttpTests : IDisposable
         var campaign = await api.CreateCampaignAsync(name: "Acme secret intake");
         var ann = await api.InviteAsync(campaign, "Ann Acme");
         await _app.PlayByInviteAsync(ann.Token, ConsoleClient.CalmingLines);
-        var olga = await SignedInBrowserAsync("olga@other.test");
+        var olga = await _app.SignedInBrowserAsync("olga@other.test");
 
         var list = await olga.GetStringAsync("/campaigns");
         Assert.DoesNotContain("Acme secret intake", list);
@@ -182,7 +184,7 @@ public sealed partial class CampaignPagesHttpTests : IDisposable
         await _app.AddUserAsync("ada@acme.test", Role.Admin);
         await _app.AddUserAsync("tess@acme.test", Role.Trainee);
         var campaign = await (await _app.SignedInAsync("hank@acme.test")).CreateCampaignAsync(name: "Acme intake");
-        var tess = await SignedInBrowserAsync("tess@acme.test");
+        var tess = await _app.SignedInBrowserAsync("tess@acme.test");
 
         var refused = await tess.GetAsync("/campaigns");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -197,7 +199,7 @@ public sealed partial class CampaignPagesHttpTests : IDisposable
 
         foreach (var email in new[] { "hank@acme.test", "ada@acme.test" })
         {
-            var staff = await SignedInBrowserAsync(email);
+            var staff = await _app.SignedInBrowserAsync(email);
             Assert.Contains("href=\"/campaigns\"", await staff.GetStringAsync("/"));
             Assert.Contains("Acme intake", await staff.GetStringAsync("/campaigns"));
         }
@@ -244,7 +246,7 @@ public sealed partial class CampaignPagesHttpTests : IDisposable
         var kept = await api.InviteAsync(campaign, "Kept Candidate");
         var goneCalls = new[] { await _app.PlayByInviteAsync(gone.Token, ConsoleClient.HarshLines), await _app.PlayByInviteAsync(gone.Token, ConsoleClient.CalmingLines) };
         var keptCall = await _app.PlayByInviteAsync(kept.Token, ConsoleClient.CalmingLines);
-        var hank = await SignedInBrowserAsync("hank@acme.test");
+        var hank = await _app.SignedInBrowserAsync("hank@acme.test");
         var action = $"/campaigns/{campaign}/candidates/{gone.CandidateId}/delete";
         Assert.Contains($"action=\"{action}\"", Row(Table(await hank.GetStringAsync($"/campaigns/{campaign}"), "candidates"), "data-candidate", gone.CandidateId));
 
@@ -271,32 +273,6 @@ public sealed partial class CampaignPagesHttpTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await PostFormAsync(hank, $"/campaigns/{campaign}", action)).StatusCode);
     }
 
-    private HttpClient Browser() => _app.CreateClient(new WebApplicationFactoryClientOptions
-    {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-    });
-
-    private async Task<HttpClient> SignedInBrowserAsync(string email)
-    {
-        var browser = Browser();
-        var signedIn = await PostFormAsync(browser, "/signin", "/signin", ("email", email), ("password", ApiClient.Password), ("returnUrl", "/"));
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return browser;
-    }
-
-    /// <summary>Opens the page the form is on (for its antiforgery token), then posts the form as a browser would.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string page, string action, params (string Name, string Value)[] fields)
-    {
-        var html = await (await browser.GetAsync(page)).Content.ReadAsStringAsync();
-        var token = TokenField().Match(html);
-        Assert.True(token.Success, $"no antiforgery token on {page}");
-        return await browser.PostAsync(action, Form([.. fields, ("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))]));
-    }
-
-    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-
     private static string CampaignError(string html) =>
         WebUtility.HtmlDecode(Regex.Match(html, "id=\"campaign-error\">([^<]*)<").Groups[1].Value);
 
@@ -318,9 +294,6 @@ public sealed partial class CampaignPagesHttpTests : IDisposable
 
     private static string[] CandidateOrder(string table) =>
         CandidateRow().Matches(table).Select(m => m.Groups[1].Value).ToArray();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [GeneratedRegex("https://localhost/invite/(sci_[A-Za-z0-9_-]+)")]
     private static partial Regex InviteUrl();

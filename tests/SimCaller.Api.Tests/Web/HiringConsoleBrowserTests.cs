@@ -3,6 +3,8 @@ using SimCaller.Accounts;
 using SimCaller.Api.Tests.WebApi;
 using Xunit.Abstractions;
 
+using static SimCaller.Api.Tests.Web.BrowserSteps;
+
 namespace SimCaller.Api.Tests.Web;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class HiringConsoleBrowserTests(ITestOutputHelper output)
     private static readonly string[] PoorCall = ["Calm down.", "That's not my problem, it's the airline policy."];
 
     [SkippableFact]
-    public async Task A_hiring_manager_runs_a_campaign_two_candidates_play_by_invite_and_another_organisation_sees_none_of_it()
+    public async Task A_hiring_manager_runs_a_campaign_two_candidates_play_by_invite_one_is_deleted_and_another_organisation_sees_none_of_it()
     {
         await using var web = await BrowserApp.StartAsync(Roomy);
         await web.App.AddUserAsync("hank@acme.test", Role.Hiring);
@@ -117,6 +119,22 @@ public sealed class HiringConsoleBrowserTests(ITestOutputHelper output)
         Assert.Equal("2", (await listed.Locator("td.candidates").InnerTextAsync()).Trim());
         await Shot(manager, "console-campaigns");
 
+        // The manager deletes Bob with his call, after saying yes to the question; Ann stays.
+        await manager.GotoAsync(campaignPath);
+        string? asked = null;
+        manager.Dialog += async (_, dialog) =>
+        {
+            asked = dialog.Message;
+            await dialog.AcceptAsync();
+        };
+        var bobRow = manager.Locator("#candidates tbody tr", new PageLocatorOptions { HasText = "Bob Blunt" });
+        await bobRow.Locator("form.delete-candidate button").ClickAsync();
+        await manager.Locator("#campaign-notice").WaitForAsync();
+        Assert.Contains("Delete Bob Blunt and all their calls?", asked);
+        Assert.Contains("Bob Blunt is deleted, with 1 call.", await manager.InnerTextAsync("#campaign-notice"));
+        Assert.Equal(["Ann Able"], await NamesAsync(manager));
+        Assert.DoesNotContain("Bob Blunt", await manager.InnerTextAsync("#candidates"));
+
         // A trainer of another organisation: no campaigns, the campaign is not there, the CSV is refused.
         var otto = await PersonAsync(web);
         await SignInAsync(otto, "otto@other.test");
@@ -176,24 +194,5 @@ public sealed class HiringConsoleBrowserTests(ITestOutputHelper output)
     private static async Task<int[]> ScoresAsync(IPage page) =>
         (await page.Locator("#comparison tbody td.score").AllInnerTextsAsync()).Select(s => int.Parse(s.Trim())).ToArray();
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/signin");
-        await page.FillAsync("input[name=email]", email);
-        await page.FillAsync("input[name=password]", ApiClient.Password);
-        await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-    }
-
-    private async Task Shot(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("SIMCALLER_SCREENSHOTS") is not { Length: > 0 } directory)
-        {
-            return;
-        }
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
-    }
+    private Task Shot(IPage page, string name, bool fullPage = true) => ShotAsync(page, name, output, fullPage);
 }

@@ -6,6 +6,8 @@ using SimCaller.Accounts;
 using SimCaller.Api.Tests.Infrastructure;
 using SimCaller.Api.Tests.WebApi;
 
+using static SimCaller.Api.Tests.Web.PageClient;
+
 namespace SimCaller.Api.Tests.Web;
 
 /// <summary>The pages over HTTP without a browser: forms need their antiforgery token, bad input gets a page and the right status.</summary>
@@ -26,17 +28,11 @@ public sealed partial class PagesHttpTests : IDisposable
         _database.Dispose();
     }
 
-    private HttpClient Browser() => _app.CreateClient(new WebApplicationFactoryClientOptions
-    {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-    });
-
     [Fact]
     public async Task A_form_without_its_antiforgery_token_changes_nothing()
     {
         await _app.AddUserAsync("ada@acme.test", Role.Admin);
-        var browser = Browser();
+        var browser = _app.Browser();
 
         var forged = await browser.PostAsync("/signin", Form(("email", "ada@acme.test"), ("password", ApiClient.Password)));
 
@@ -50,7 +46,7 @@ public sealed partial class PagesHttpTests : IDisposable
     public async Task Sign_in_goes_back_only_to_a_path_on_this_site_and_sets_a_secure_cookie()
     {
         await _app.AddUserAsync("ada@acme.test", Role.Admin);
-        var browser = Browser();
+        var browser = _app.Browser();
 
         var signedIn = await SignInAsync(browser, "ada@acme.test", ApiClient.Password, returnUrl: "//evil.example/phish");
 
@@ -70,7 +66,7 @@ public sealed partial class PagesHttpTests : IDisposable
     public async Task Repeated_wrong_passwords_lock_the_account_and_the_page_says_until_when()
     {
         await _app.AddUserAsync("tess@acme.test", Role.Trainee);
-        var browser = Browser();
+        var browser = _app.Browser();
 
         var first = await SignInAsync(browser, "tess@acme.test", "wrong password 1");
         Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
@@ -92,9 +88,9 @@ public sealed partial class PagesHttpTests : IDisposable
         await _app.AddUserAsync("ada@acme.test", Role.Admin);
         var tess = await _app.AddUserAsync("tess@acme.test", Role.Trainee);
         var stranger = await _app.AddUserAsync("otto@other.test", Role.Trainee, organisation: "Other");
-        var admin = Browser();
+        var admin = _app.Browser();
         await SignInAsync(admin, "ada@acme.test", ApiClient.Password);
-        var trainee = Browser();
+        var trainee = _app.Browser();
         await SignInAsync(trainee, "tess@acme.test", ApiClient.Password);
         Assert.Equal(HttpStatusCode.OK, (await trainee.GetAsync("/")).StatusCode);
 
@@ -126,7 +122,7 @@ public sealed partial class PagesHttpTests : IDisposable
     public async Task Pages_answer_unknown_sessions_and_plain_http_with_a_page_not_an_error()
     {
         await _app.AddUserAsync("tess@acme.test", Role.Trainee);
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, "tess@acme.test", ApiClient.Password);
 
         var missing = await browser.GetAsync("/sessions/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
@@ -175,14 +171,14 @@ public sealed partial class PagesHttpTests : IDisposable
         await api.PostAsJsonAsync($"/api/calls/{id}/turns", new { text = "I'm sorry to hear that. Let me look at your bill." });
         await api.PostAsync($"/api/calls/{id}/end", null);
 
-        var trainer = Browser();
+        var trainer = _app.Browser();
         await SignInAsync(trainer, "trish@acme.test", ApiClient.Password);
         var home = await (await trainer.GetAsync("/")).Content.ReadAsStringAsync();
         Assert.Contains($"data-session=\"{id}\"", home);
         Assert.Contains("tess@acme.test", home);
         Assert.Equal(HttpStatusCode.OK, (await trainer.GetAsync($"/sessions/{id}")).StatusCode);
 
-        var fellow = Browser();
+        var fellow = _app.Browser();
         await SignInAsync(fellow, "tom@acme.test", ApiClient.Password);
         Assert.DoesNotContain(id, await (await fellow.GetAsync("/")).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await fellow.GetAsync($"/sessions/{id}")).StatusCode);
@@ -191,19 +187,4 @@ public sealed partial class PagesHttpTests : IDisposable
 
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password, string returnUrl = "/")
         => await PostFormAsync(browser, "/signin", "/signin", ("email", email), ("password", password), ("returnUrl", returnUrl));
-
-    /// <summary>Opens the page the form is on (for its antiforgery token), then posts the form as a browser would.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string page, string action, params (string Name, string Value)[] fields)
-    {
-        var html = await (await browser.GetAsync(page)).Content.ReadAsStringAsync();
-        var token = TokenField().Match(html);
-        Assert.True(token.Success, $"no antiforgery token on {page}");
-        return await browser.PostAsync(action, Form([.. fields, ("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))]));
-    }
-
-    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }

@@ -7,6 +7,8 @@ using SimCaller.Api.Tests.WebApi;
 using SimCaller.Persona.Loading;
 using Xunit.Abstractions;
 
+using static SimCaller.Api.Tests.Web.BrowserSteps;
+
 namespace SimCaller.Api.Tests.Web;
 
 /// <summary>
@@ -112,15 +114,5 @@ public sealed class PersonaLibraryBrowserTests(ITestOutputHelper output)
         }
     }
 
-    private async Task Shot(IPage page, string name, bool fullPage = true)
-    {
-        if (Environment.GetEnvironmentVariable("SIMCALLER_SCREENSHOTS") is not { Length: > 0 } directory)
-        {
-            return;
-        }
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
-        output.WriteLine($"screenshot: {path}");
-    }
+    private Task Shot(IPage page, string name, bool fullPage = true) => ShotAsync(page, name, output, fullPage);
 }

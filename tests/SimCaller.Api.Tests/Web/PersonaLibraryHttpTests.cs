@@ -9,6 +9,8 @@ using SimCaller.Api.Tests.Infrastructure;
 using SimCaller.Api.Tests.WebApi;
 using SimCaller.Persona.Loading;
 
+using static SimCaller.Api.Tests.Web.PageClient;
+
 namespace SimCaller.Api.Tests.Web;
 
 /// <summary>
@@ -60,7 +62,7 @@ public sealed partial class PersonaLibraryHttpTests : IDisposable
 
         foreach (var email in new[] { "trish@acme.test", "hank@acme.test", "ada@acme.test" })
         {
-            var page = await (await SignedInAsync(email)).GetAsync("/personas");
+            var page = await (await _app.SignedInBrowserAsync(email)).GetAsync("/personas");
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             var html = await page.Content.ReadAsStringAsync();
             foreach (var id in new[] { "abusive-caller", "off-topic-ranter", Traveler, "worried-pensioner" })
@@ -77,14 +79,14 @@ public sealed partial class PersonaLibraryHttpTests : IDisposable
         }
         Assert.Null(_app.Services.GetRequiredService<PersonaCatalog>().Find("broken-traveler"));
 
-        var trainee = await SignedInAsync("tess@acme.test");
+        var trainee = await _app.SignedInBrowserAsync("tess@acme.test");
         var refused = await trainee.GetAsync("/personas");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("Not allowed", await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await trainee.GetAsync($"/personas/{Traveler}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await trainee.GetAsync($"/personas/{Traveler}/mood.svg")).StatusCode);
         Assert.DoesNotContain("href=\"/personas\"", await (await trainee.GetAsync("/")).Content.ReadAsStringAsync());
-        var anonymous = await Browser().GetAsync("/personas");
+        var anonymous = await _app.Browser().GetAsync("/personas");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/signin", anonymous.Headers.Location!.OriginalString);
     }
@@ -93,7 +95,7 @@ public sealed partial class PersonaLibraryHttpTests : IDisposable
     public async Task A_persona_is_shown_readably_with_its_mood_diagram_per_level_and_its_numbered_yaml()
     {
         await _app.AddUserAsync("hank@acme.test", Role.Hiring);
-        var hiring = await SignedInAsync("hank@acme.test");
+        var hiring = await _app.SignedInBrowserAsync("hank@acme.test");
 
         var page = await hiring.GetAsync($"/personas/{Traveler}?difficulty=hard");
 
@@ -151,7 +153,7 @@ public sealed partial class PersonaLibraryHttpTests : IDisposable
 
         foreach (var email in new[] { "hank@acme.test", "tess@acme.test" })
         {
-            var client = await SignedInAsync(email);
+            var client = await _app.SignedInBrowserAsync(email);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/personas/{Traveler}/edit")).StatusCode);
             // A valid token from a page they may open, and the file's real version: still refused.
             var token = await TokenAsync(client, "/");
@@ -161,7 +163,7 @@ public sealed partial class PersonaLibraryHttpTests : IDisposable
         }
         Assert.Equal(before, File.ReadAllBytes(TravelerFile));
 
-        var admin = await SignedInAsync("ada@acme.test");
+        var admin = await _app.SignedInBrowserAsync("ada@acme.test");
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/personas/{Traveler}/edit")).StatusCode);
         // Without the page's token nothing happens either.
         var forged = await admin.PostAsync($"/personas/{Traveler}/edit", new FormUrlEncodedContent([new("yaml", "id: x"), new("version", Sha256(before)), new("action", "save")]));
@@ -259,7 +261,7 @@ public sealed partial class PersonaLibraryHttpTests : IDisposable
     {
         var first = await TrainerAsync();
         await _app.AddUserAsync("tom@acme.test", Role.Trainer);
-        var second = await SignedInAsync("tom@acme.test");
+        var second = await _app.SignedInBrowserAsync("tom@acme.test");
         var mine = await OpenEditorAsync(first);
         var theirs = await OpenEditorAsync(second);
         var theirText = theirs.Text.Replace("Dana Whitfield", "Dana Whitfield-Price");
@@ -338,23 +340,7 @@ public sealed partial class PersonaLibraryHttpTests : IDisposable
     private async Task<HttpClient> TrainerAsync()
     {
         await _app.AddUserAsync("trish@acme.test", Role.Trainer);
-        return await SignedInAsync("trish@acme.test");
-    }
-
-    private HttpClient Browser() => _app.CreateClient(new WebApplicationFactoryClientOptions
-    {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-    });
-
-    /// <summary>A browser signed in through the sign-in page (a cookie, as the pages use).</summary>
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var browser = Browser();
-        var token = await TokenAsync(browser, "/signin");
-        var signedIn = await browser.PostAsync("/signin", Form(token, ("email", email), ("password", ApiClient.Password), ("returnUrl", "/")));
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return browser;
+        return await _app.SignedInBrowserAsync("trish@acme.test");
     }
 
     private sealed record EditorForm(string Token, string Version, string Text);
@@ -375,13 +361,6 @@ public sealed partial class PersonaLibraryHttpTests : IDisposable
         VersionField().Match(html).Groups[1].Value,
         WebUtility.HtmlDecode(TextareaField().Match(html).Groups[1].Value));
 
-    private static async Task<string> TokenAsync(HttpClient browser, string page)
-    {
-        var token = TokenField().Match(await (await browser.GetAsync(page)).Content.ReadAsStringAsync());
-        Assert.True(token.Success, $"no antiforgery token on {page}");
-        return WebUtility.HtmlDecode(token.Groups[1].Value);
-    }
-
     private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
         new([.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), new("__RequestVerificationToken", token)]);
 
@@ -392,9 +371,6 @@ public sealed partial class PersonaLibraryHttpTests : IDisposable
     private static string StartingAngerLine(string text) => Regex.Match(text, "^starting_anger: .*$", RegexOptions.Multiline).Value;
 
     private static string SummaryLine(string text) => Regex.Match(text, "^summary: .*$", RegexOptions.Multiline).Value;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [GeneratedRegex("name=\"version\" value=\"([0-9a-f]*)\"")]
     private static partial Regex VersionField();

@@ -8,6 +8,8 @@ using SimCaller.Api.Tests.WebApi;
 using SimCaller.Practice;
 using SimCaller.Training;
 
+using static SimCaller.Api.Tests.Web.PageClient;
+
 namespace SimCaller.Api.Tests.Web;
 
 /// <summary>/sessions and /assignments over HTTP: the filters and paging a trainer uses, who sees which calls, and the refusals.</summary>
@@ -35,7 +37,7 @@ public sealed partial class SessionsPagesHttpTests : IDisposable
         var tessPensioner = await PlayAsync(tess, "worried-pensioner", "standard");
         var tomTraveler = await PlayAsync(tom, "stressed-traveler", "standard");
         var tomOpen = await PlayAsync(tom, "abusive-caller", "standard", end: false);
-        var trainer = await SignedInBrowserAsync("trish@acme.test");
+        var trainer = await _app.SignedInBrowserAsync("trish@acme.test");
 
         var all = await trainer.GetAsync("/sessions");
         var allHtml = await all.Content.ReadAsStringAsync();
@@ -78,7 +80,7 @@ public sealed partial class SessionsPagesHttpTests : IDisposable
         await _app.AddUserAsync("trish@acme.test", Role.Trainer);
         var tess = await _app.AddUserAsync("tess@acme.test", Role.Trainee);
         await PlayAsync(tess, "stressed-traveler", "standard");
-        var trainer = await SignedInBrowserAsync("trish@acme.test");
+        var trainer = await _app.SignedInBrowserAsync("trish@acme.test");
 
         var badDate = await trainer.GetAsync("/sessions?persona=stressed-traveler&from=last%20tuesday");
         var html = await badDate.Content.ReadAsStringAsync();
@@ -113,7 +115,7 @@ public sealed partial class SessionsPagesHttpTests : IDisposable
             calls.Add(await PlayAsync(tess, "stressed-traveler", "standard"));
         }
         await PlayAsync(tess, "worried-pensioner", "standard");
-        var trainer = await SignedInBrowserAsync("trish@acme.test");
+        var trainer = await _app.SignedInBrowserAsync("trish@acme.test");
 
         var seen = new List<string>();
         var html = await (await trainer.GetAsync("/sessions?persona=stressed-traveler&page_size=2")).Content.ReadAsStringAsync();
@@ -149,7 +151,7 @@ public sealed partial class SessionsPagesHttpTests : IDisposable
         var tomCall = await PlayAsync(tom, "stressed-traveler", "standard");
         var ottoCall = await PlayAsync(otto, "stressed-traveler", "standard");
 
-        var trainee = await SignedInBrowserAsync("tess@acme.test");
+        var trainee = await _app.SignedInBrowserAsync("tess@acme.test");
         var own = await (await trainee.GetAsync("/sessions")).Content.ReadAsStringAsync();
         Assert.Equal([tessCall], Rows(own));
         Assert.DoesNotContain("tom@acme.test", own);
@@ -158,7 +160,7 @@ public sealed partial class SessionsPagesHttpTests : IDisposable
 
         foreach (var staff in new[] { "trish@acme.test", "hank@acme.test" })
         {
-            var browser = await SignedInBrowserAsync(staff);
+            var browser = await _app.SignedInBrowserAsync(staff);
             Assert.Equal(new[] { tessCall, tomCall }.Order(), Rows(await (await browser.GetAsync("/sessions")).Content.ReadAsStringAsync()).Order());
             var asked = await (await browser.GetAsync("/sessions?trainee=otto%40globex.test")).Content.ReadAsStringAsync();
             Assert.Empty(Rows(asked));
@@ -178,7 +180,7 @@ public sealed partial class SessionsPagesHttpTests : IDisposable
         var trish = await _app.AddUserAsync("trish@acme.test", Role.Trainer);
         foreach (var email in new[] { "tess@acme.test", "hank@acme.test" })
         {
-            var browser = await SignedInBrowserAsync(email);
+            var browser = await _app.SignedInBrowserAsync(email);
             var page = await browser.GetAsync("/assignments");
             Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
             Assert.Contains("Not allowed", await page.Content.ReadAsStringAsync());
@@ -189,7 +191,7 @@ public sealed partial class SessionsPagesHttpTests : IDisposable
                 ("persona", "stressed-traveler"), ("difficulty", "standard"), ("due", Future(3)), ("attempts", "1"), ("everyone", "on"));
             Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
         }
-        var trainer = await SignedInBrowserAsync("trish@acme.test");
+        var trainer = await _app.SignedInBrowserAsync("trish@acme.test");
         Assert.Equal(HttpStatusCode.OK, (await trainer.GetAsync("/assignments")).StatusCode);
         Assert.Contains("href=\"/assignments\"", await (await trainer.GetAsync("/")).Content.ReadAsStringAsync());
         Assert.Empty(await _app.Services.GetRequiredService<AssignmentService>().ListAsync(Caller.Of(trish)));
@@ -202,7 +204,7 @@ public sealed partial class SessionsPagesHttpTests : IDisposable
         var tess = await _app.AddUserAsync("tess@acme.test", Role.Trainee);
         var tom = await _app.AddUserAsync("tom@acme.test", Role.Trainee);
         var otto = await _app.AddUserAsync("otto@globex.test", Role.Trainee, organisation: "Globex");
-        var trainer = await SignedInBrowserAsync("trish@acme.test");
+        var trainer = await _app.SignedInBrowserAsync("trish@acme.test");
         var form = await (await trainer.GetAsync("/assignments")).Content.ReadAsStringAsync();
         Assert.Contains($"value=\"{tess.Id}\" data-email=\"tess@acme.test\"", form);
         Assert.DoesNotContain("otto@globex.test", form);
@@ -284,27 +286,6 @@ public sealed partial class SessionsPagesHttpTests : IDisposable
     }
 
     private static string[] Rows(string html) => SessionRow().Matches(html).Select(m => m.Groups[1].Value).ToArray();
-
-    private async Task<HttpClient> SignedInBrowserAsync(string email)
-    {
-        var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
-        var signedIn = await PostFormAsync(browser, "/signin", "/signin", ("email", email), ("password", ApiClient.Password), ("returnUrl", "/"));
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return browser;
-    }
-
-    /// <summary>Opens the page the form is on (for its antiforgery token), then posts the form as a browser would.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string page, string action, params (string Name, string Value)[] fields)
-    {
-        var html = await (await browser.GetAsync(page)).Content.ReadAsStringAsync();
-        var token = TokenField().Match(html);
-        Assert.True(token.Success, $"no antiforgery token on {page}");
-        return await browser.PostAsync(action, new FormUrlEncodedContent(
-            fields.Append((Name: "__RequestVerificationToken", Value: WebUtility.HtmlDecode(token.Groups[1].Value))).Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [GeneratedRegex("<tr data-session=\"([^\"]+)\"")]
     private static partial Regex SessionRow();

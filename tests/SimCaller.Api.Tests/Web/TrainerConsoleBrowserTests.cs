@@ -7,6 +7,8 @@ using SimCaller.Persona.Loading;
 using SimCaller.Practice;
 using Xunit.Abstractions;
 
+using static SimCaller.Api.Tests.Web.BrowserSteps;
+
 namespace SimCaller.Api.Tests.Web;
 
 /// <summary>
@@ -140,43 +142,5 @@ public sealed class TrainerConsoleBrowserTests(ITestOutputHelper output)
             (await trainee.Locator("#sessions tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.session)")).Order());
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/signin");
-        await page.FillAsync("input[name=email]", email);
-        await page.FillAsync("input[name=password]", ApiClient.Password);
-        await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-    }
-
-    private static async Task SayAsync(IPage page, string text, int expectedLines)
-    {
-        await page.FillAsync("#say", text);
-        await page.PressAsync("#say", "Enter");
-        await page.Locator($"#transcript li:nth-child({expectedLines})").WaitForAsync();
-        await page.Locator("#say-button:enabled").WaitForAsync();
-    }
-
-    /// <summary>A finished call by this account, played through the service the pages use.</summary>
-    private static async Task<string> PlayAsync(BrowserApp web, Account account, string persona, string difficulty, string line)
-    {
-        var practice = web.App.Services.GetRequiredService<PracticeService>();
-        var started = await practice.StartAsync(new StartSessionRequest(persona, difficulty, 5, "web", account.Email,
-            OrganisationId: account.OrganisationId, AccountId: account.Id));
-        await practice.TakeTurnAsync(started.SessionId, new TraineeTurn(line));
-        await practice.EndAsync(started.SessionId, EndReason.AgentHungUp);
-        return started.SessionId;
-    }
-
-    private async Task Shot(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("SIMCALLER_SCREENSHOTS") is not { Length: > 0 } directory)
-        {
-            return;
-        }
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
-    }
+    private Task Shot(IPage page, string name, bool fullPage = true) => ShotAsync(page, name, output, fullPage);
 }

@@ -285,11 +285,11 @@ internal static class CriterionScorer
         {
             foreach (var technique in criterion.Evidence.Earns.Where(t => move.FreshTechniques.Contains(t)))
             {
-                quotes.Add(new EvidenceQuote(move.Turn.Number, move.Seconds, move.Turn.Text, technique.ToId(), true));
+                quotes.Add(new EvidenceQuote(move.Turn.Number, move.Seconds, SentenceOf(move.Turn, technique), technique.ToId(), true));
             }
             foreach (var technique in criterion.Evidence.Costs.Where(move.Techniques.Contains))
             {
-                quotes.Add(new EvidenceQuote(move.Turn.Number, move.Seconds, move.Turn.Text, technique.ToId(), false));
+                quotes.Add(new EvidenceQuote(move.Turn.Number, move.Seconds, SentenceOf(move.Turn, technique), technique.ToId(), false));
             }
         }
         // One quote per distinct line: a line said five times is shown once, with the count, and what it
@@ -306,6 +306,24 @@ internal static class CriterionScorer
     }
 
     // Word for word, ignoring case, punctuation and spacing: cheap, as it runs for every quote of every criterion.
+    /// <summary>
+    /// The sentence of the turn that earned (or cost) the technique, as said: in "Sorry, I'm here. A cancelled
+    /// flight the night before the wedding, that's awful. What's your reference?" the empathy is the middle
+    /// sentence, and quoting all three would not show the trainee which words did it. The whole turn when it
+    /// is one sentence or the evidence cannot be placed.
+    /// </summary>
+    private static string SentenceOf(TranscriptTurn turn, Technique technique)
+    {
+        var sentences = Sentences.Split(turn.Text);
+        var evidence = turn.Techniques.FirstOrDefault(m => m.Technique == technique)?.Evidence;
+        if (sentences.Count <= 1 || string.IsNullOrWhiteSpace(evidence))
+        {
+            return turn.Text;
+        }
+        var wanted = TextNormalizer.Normalize(evidence);
+        return sentences.FirstOrDefault(s => TextNormalizer.Normalize(s).Contains(wanted, StringComparison.Ordinal)) ?? turn.Text;
+    }
+
     private static string LineKey(string text)
     {
         var key = new System.Text.StringBuilder(text.Length);

@@ -102,7 +102,7 @@ public sealed class DebriefBuilderTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Personas))]
-    public void Evidence_quotes_are_the_trainees_own_turns_with_their_numbers(string persona)
+    public void Evidence_quotes_are_the_trainees_own_words_with_their_turn_numbers(string persona)
     {
         var (good, mixed, bad) = Calls(persona);
         foreach (var call in new[] { good, mixed, bad })
@@ -114,7 +114,8 @@ public sealed class DebriefBuilderTests(ITestOutputHelper output)
             {
                 var turn = call.Turns.Single(t => t.Number == quote.TurnNumber);
                 Assert.Equal(Speaker.Trainee, turn.Speaker);
-                Assert.Equal(turn.Text, quote.Quote);
+                // The whole turn, or the sentence of it that earned the move, word for word.
+                Assert.Contains(quote.Quote, turn.Text, StringComparison.Ordinal);
                 Assert.Contains(turn.Techniques, m => m.Technique.ToId() == quote.Technique);
                 Assert.Equal(turn.Seconds(call.StartedAt), quote.Seconds);
             }
@@ -149,6 +150,22 @@ public sealed class DebriefBuilderTests(ITestOutputHelper output)
         var techniques = bad.Suggestions.Select(s => s.Technique).ToArray();
         // The call's harmful moves come before polish: dismissive, blame, refusal, defensive are all candidates.
         Assert.All(techniques, t => Assert.Contains(t, new[] { "dismissive", "blame", "refusal", "defensive" }));
+    }
+
+    [Fact]
+    public void Evidence_quotes_the_sentence_that_earned_the_move_not_the_whole_turn()
+    {
+        const string Empathy = "A cancelled flight the night before your sister's wedding, that sounds incredibly stressful.";
+        const string Question = "Can I have the booking reference please?";
+        var call = CallScript.Build("stressed-traveler", CallOutcome.TimeLimit, 70,
+        [
+            "C: My flight to Denver got cancelled and my sister's wedding is tomorrow!",
+            $"T: Right, I'm here now. {Empathy} {Question}",
+            "C: QX7R2M.",
+        ], keywords: ["flight", "denver", "wedding", "booking"]);
+        var criteria = Builder.Build(call).Criteria;
+        Assert.Equal(Empathy, criteria.Single(c => c.Id == CriterionIds.Empathy).Evidence.Single(q => q.Technique == "empathy").Quote);
+        Assert.Equal(Question, criteria.Single(c => c.Id == CriterionIds.ActiveListening).Evidence.Single(q => q.Technique == "clarifying_question").Quote);
     }
 
     [Fact]

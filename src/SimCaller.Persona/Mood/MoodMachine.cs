@@ -382,14 +382,13 @@ public sealed class MoodMachine
         {
             return;
         }
-        var text = TextNormalizer.Normalize(analysis.Text);
-        if (FirstHit(text, _persona.Needs.CoreKeywords) is { } core)
+        if (NeedMatching.FirstHit(analysis.Text, _persona.Needs.CoreKeywords) is { } core)
         {
             _coreNeedMet = true;
             turn.CoreMet = true;
             turn.Add(CarrierOf(analysis), Trigger.Helpful, Calm(MoodTuning.CoreNeedBonus), $"core need met ('{core}')");
         }
-        else if (!_partialNeedMet && FirstHit(text, _persona.Needs.PartialKeywords) is { } partial)
+        else if (!_partialNeedMet && NeedMatching.FirstHit(analysis.Text, _persona.Needs.PartialKeywords) is { } partial)
         {
             _partialNeedMet = true;
             turn.PartialMet = true;
@@ -575,9 +574,6 @@ public sealed class MoodMachine
             _recent.RemoveAt(0);
         }
     }
-
-    private static string? FirstHit(string normalisedText, IEnumerable<string> keywords) =>
-        keywords.FirstOrDefault(k => TextNormalizer.Normalize(k) is { Length: > 0 } key && $" {normalisedText} ".Contains($" {key}", StringComparison.Ordinal));
 
     private static string CarrierOf(UtteranceAnalysis analysis) =>
         analysis.Has(Technique.Solution) ? TechniqueIds.ToId(Technique.Solution)

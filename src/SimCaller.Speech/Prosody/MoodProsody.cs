@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml.Linq;
 using static SimCaller.Core.Moods.MoodBands;
 
 namespace SimCaller.Speech.Prosody;
@@ -38,6 +39,18 @@ public sealed record MoodProsody(string Rate, string Volume, string? Pitch, stri
             allowPitch ? Signed(pitch) + "%" : null,
             style,
             degree);
+    }
+
+    /// <summary>The SSML &lt;prosody&gt; element around <paramref name="content"/>: rate, volume, and pitch when the voice takes it.</summary>
+    /// <param name="ns">The SSML namespace where the document declares one (Azure), none for Twilio's fragments.</param>
+    public XElement Element(object content, XNamespace? ns = null)
+    {
+        var element = new XElement((ns ?? XNamespace.None) + "prosody",
+            new XAttribute("rate", Rate),
+            new XAttribute("volume", Volume));
+        if (Pitch is not null) element.Add(new XAttribute("pitch", Pitch));
+        element.Add(content);
+        return element;
     }
 
     /// <summary>0.8 at the start of a band up to 2.0 at its end.</summary>

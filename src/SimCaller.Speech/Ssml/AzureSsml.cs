@@ -23,11 +23,7 @@ public static class AzureSsml
         ArgumentException.ThrowIfNullOrWhiteSpace(language);
 
         var prosody = MoodProsody.For(anger, allowPitch: true);
-        XElement spoken = new(Synthesis + "prosody",
-            new XAttribute("rate", prosody.Rate),
-            new XAttribute("volume", prosody.Volume),
-            new XAttribute("pitch", prosody.Pitch!),
-            text);
+        var spoken = prosody.Element(text, Synthesis);
 
         var style = prosody.Style;
         if (style is not null && supportedStyles is not null && !supportedStyles.Contains(style, StringComparer.OrdinalIgnoreCase))

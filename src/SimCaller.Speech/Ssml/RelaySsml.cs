@@ -17,13 +17,7 @@ public static class RelaySsml
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Trim().Length == 0 || !ReadsProsody(provider, voice)) return text;
-        var prosody = MoodProsody.For(anger, allowPitch: provider == "google");
-        var element = new XElement("prosody",
-            new XAttribute("rate", prosody.Rate),
-            new XAttribute("volume", prosody.Volume));
-        if (prosody.Pitch is not null) element.Add(new XAttribute("pitch", prosody.Pitch));
-        element.Add(text);
-        return element.ToString(SaveOptions.DisableFormatting);
+        return MoodProsody.For(anger, allowPitch: provider == "google").Element(text).ToString(SaveOptions.DisableFormatting);
     }
 
     public static bool ReadsProsody(string provider, string? voice) => provider switch

@@ -16,13 +16,7 @@ public static class TwilioSsml
         ArgumentNullException.ThrowIfNull(text);
         if (!IsPolly(voiceName)) return new XText(text).ToString();
 
-        var prosody = MoodProsody.For(anger, allowPitch: !IsNeural(voiceName));
-        var element = new XElement("prosody",
-            new XAttribute("rate", prosody.Rate),
-            new XAttribute("volume", prosody.Volume));
-        if (prosody.Pitch is not null) element.Add(new XAttribute("pitch", prosody.Pitch));
-        element.Add(text);
-        return element.ToString(SaveOptions.DisableFormatting);
+        return MoodProsody.For(anger, allowPitch: !IsNeural(voiceName)).Element(text).ToString(SaveOptions.DisableFormatting);
     }
 
     public static bool IsPolly(string? voiceName) =>

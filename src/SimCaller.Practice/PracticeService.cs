@@ -183,7 +183,7 @@ public sealed class PracticeService
         var analysis = line.NeedsAnalysis
             ? await _analyzer.AnalyzeAsync(
                 line.Text,
-                new AnalysisContext(history.LastOrDefault(t => t.Speaker == Speaker.Customer)?.Text, persona.Scenario.Keywords, persona.Scenario.Problem),
+                engine.AnalysisContextFor(history),
                 ct)
             : UtteranceAnalysis.Empty(line.Text);
         var step = engine.Step(before, line, analysis, now - session.StartedAt, history);

@@ -70,11 +70,10 @@ internal sealed class RehearsalCall
     public async Task<RehearsalTurn> SayAsync(string? text, CallEvents events = CallEvents.None, TimeSpan? hold = null, CancellationToken ct = default)
     {
         var line = TurnEngine.Read(text, events, hold);
-        var persona = _engine.Persona;
         var analysis = line.NeedsAnalysis
             ? await _analyzer.AnalyzeAsync(
                 line.Text,
-                new AnalysisContext(_history.LastOrDefault(t => t.Speaker == Speaker.Customer)?.Text, persona.Scenario.Keywords, persona.Scenario.Problem),
+                _engine.AnalysisContextFor(_history),
                 ct)
             : UtteranceAnalysis.Empty(line.Text);
         _elapsed += ExchangeLength;

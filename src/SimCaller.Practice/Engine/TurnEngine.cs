@@ -121,6 +121,13 @@ public sealed class TurnEngine
         return new TurnStep(before, machine.Snapshot(), null, UtteranceAnalysis.Empty(""), update, null);
     }
 
+    /// <summary>
+    /// What the analyser is told about the call before a trainee line: the customer's last words and the
+    /// persona's problem. One place, so the live call, a rehearsal and a replay label the same words alike.
+    /// </summary>
+    public AnalysisContext AnalysisContextFor(IReadOnlyList<TranscriptTurn> history) =>
+        new(history.LastOrDefault(t => t.Speaker == Speaker.Customer)?.Text, Persona.Scenario.Keywords, Persona.Scenario.Problem);
+
     /// <summary>True when the state is an ended call.</summary>
     public bool IsOver(MoodSnapshot state) => Restore(state).IsOver;
 

@@ -71,7 +71,7 @@ public sealed class CallReplayer(PracticeService practice, ITurnAnalyzer analyze
                 // The new words come after whatever hold the original line came after.
                 line = TurnEngine.Read(say, stored.Turn.Events & ~CallEvents.Silence, Hold(stored));
                 analysis = await analyzer.AnalyzeAsync(say,
-                    new AnalysisContext(history.LastOrDefault(t => t.Speaker == Speaker.Customer)?.Text, engine.Persona.Scenario.Keywords, engine.Persona.Scenario.Problem), ct);
+                    engine.AnalysisContextFor(history), ct);
             }
             else
             {

@@ -29,7 +29,7 @@ public class UnderstandingBenchmarks
     private SemanticTraineeReader _reader = null!;
     private TechniqueClassifier _classifier = null!;
     private PersonaDefinition _persona = null!;
-    private float[] _features = [];
+    private TechniqueInput _features = null!;
     private AnalysisContext _context = null!;
     private int _next;
 
@@ -57,7 +57,7 @@ public class UnderstandingBenchmarks
         _context = new AnalysisContext("My flight got cancelled and my sister's wedding is tomorrow.", _persona.Scenario.Keywords, _persona.Scenario.Problem);
         _analyzer.Analyze("could you read me the booking reference", _context);
         var text = TraineeLines.MidCall[1];
-        _features = TechniqueFeatures.Build(_model.Embed([text])[0], new RuleBasedAnalyzer().Analyze(text), text);
+        _features = _classifier.Features(_model.Embed([text])[0], new RuleBasedAnalyzer().Analyze(text), text);
     }
 
     [Benchmark(Description = "analyser turn: rules + MiniLM + classifier")]

@@ -18,18 +18,16 @@ public static class AnalyzerCommand
 
     private static Command Train(GlobalOptions global)
     {
-        var corpus = new Option<string?>("--corpus") { Description = "Folder with train.jsonl and dev.jsonl (default: the repository's corpus/techniques)", HelpName = "DIR" };
+        var corpus = new Option<string?>("--corpus") { Description = "Corpus folder: every *.jsonl except blind*.jsonl, lines split into train and dev (default: the repository's corpus/techniques)", HelpName = "DIR" };
         var output = new Option<string?>("--out") { Description = $"Weights file to write (default: the repository's src/SimCaller.Evaluation/Analysis/{TechniqueClassifier.FileName})", HelpName = "FILE" };
         var json = new Option<bool>("--json") { Description = "Print the dev scores as JSON" };
         var command = new Command("train", "Train the technique classifier on the corpus (reproducible: same corpus, same weights) and write its weights") { corpus, output, json };
         command.SetAction(async (parse, ct) =>
         {
             var folder = DataLocator.Resolve(Path.Combine("corpus", "techniques"), parse.GetValue(corpus));
-            var trainFile = Path.Combine(folder, "train.jsonl");
-            var devFile = Path.Combine(folder, "dev.jsonl");
-            if (!File.Exists(trainFile) || !File.Exists(devFile))
+            if (!Directory.Exists(folder))
             {
-                await Console.Error.WriteLineAsync($"simcaller: {folder} needs train.jsonl and dev.jsonl (run from the repository or pass --corpus).");
+                await Console.Error.WriteLineAsync($"simcaller: no corpus folder at {folder} (run from the repository or pass --corpus).");
                 return ExitCodes.BadInput;
             }
             var target = parse.GetValue(output) is { Length: > 0 } given
@@ -37,9 +35,13 @@ public static class AnalyzerCommand
                 : Path.Combine(Path.GetDirectoryName(DataLocator.Resolve("src", null))!, "src", "SimCaller.Evaluation", "Analysis", TechniqueClassifier.FileName);
             try
             {
-                var train = TechniqueCorpus.Load(trainFile);
-                var dev = TechniqueCorpus.Load(devFile);
-                await Console.Error.WriteLineAsync($"training on {train.Count} lines, tuning thresholds on {dev.Count} (the blind set is not read)");
+                var (train, dev) = TechniqueCorpus.LoadTraining(folder);
+                if (train.Count == 0)
+                {
+                    await Console.Error.WriteLineAsync($"simcaller: {folder} has no training lines (split \"train\" in a *.jsonl other than blind*.jsonl).");
+                    return ExitCodes.BadInput;
+                }
+                await Console.Error.WriteLineAsync($"training on {train.Count} lines, scoring on {dev.Count} dev lines, then refitting on both (the blind sets are not read)");
                 var model = new MiniLmEmbedder();
                 if (!model.Warm())
                 {

@@ -41,31 +41,65 @@ public sealed partial class SemanticTurnAnalyzer : ITurnAnalyzer
         Task.FromResult(Analyze(text, context));
 
     /// <summary>
-    /// Each sentence of the turn is read on its own and the turn earns what any of its sentences earns: one
-    /// vector of "Thanks for calling. That sounds like a rough week, I'm sorry." averages the greeting into the
-    /// empathy, and the classifier was trained on single sentences. The evidence is the sentence that earned it.
+    /// Each sentence of the turn is read on its own, and the turn as a whole: a technique counts when its
+    /// best sentence's probability and the whole turn's, averaged, reach the classifier's threshold. One
+    /// vector of "Thanks for calling. That sounds like a rough week, I'm sorry." averages the greeting into
+    /// the empathy, so the sentence carries it; the whole turn carries what only shows across sentences (a
+    /// no and the alternative after it, a restatement finished by "is that right?"). Averaging the two beat
+    /// either alone, and their union, on the independent blind sets. The evidence is the best sentence.
     /// </summary>
     /// <exception cref="EmbeddingUnavailableException">The sentence model could not be loaded (see <see cref="FallbackTurnAnalyzer"/>).</exception>
     public UtteranceAnalysis Analyze(string text, AnalysisContext? context = null)
     {
         text ??= "";
-        var sentences = Sentences.Split(text);
-        if (sentences.Count <= 1)
-        {
-            return AnalyzeSentence(text, context);
-        }
+        var split = Sentences.Split(text);
+        IReadOnlyList<string> sentences = split.Count > 1 ? split : [text];
+        var normalized = sentences.Select(TextNormalizer.Normalize).ToArray();
+        var ruled = sentences.Select(s => _rules.Analyze(s, context)).ToArray();
+        var modelled = Enumerable.Range(0, sentences.Count)
+            .Where(i => TechniqueFeatures.WordCount(normalized[i]) >= MinWordsForModel)
+            .ToArray();
+
         var evidence = new Dictionary<Technique, string>();
-        var refusedAlone = false;
-        foreach (var sentence in sentences)
+        if (modelled.Length > 0)
         {
-            var labels = AnalyzeSentence(sentence, context).Matches;
-            refusedAlone |= labels.Any(m => m.Technique == Technique.Refusal) && labels.All(m => m.Technique != Technique.Solution);
-            foreach (var match in labels)
+            var wholeTurn = sentences.Count > 1;
+            string[] toEmbed = wholeTurn ? [.. modelled.Select(i => sentences[i].Trim()), text.Trim()] : [text.Trim()];
+            var vectors = _embedder.Embed(toEmbed);
+            var probabilities = modelled
+                .Select((i, k) => _classifier.Probabilities(_classifier.Features(vectors[k], ruled[i], sentences[i])))
+                .ToArray();
+            var whole = wholeTurn
+                ? _classifier.Probabilities(_classifier.Features(vectors[^1], _rules.Analyze(text, context), text))
+                : probabilities[0];
+            foreach (var technique in TechniqueIds.All)
+            {
+                var t = (int)technique;
+                var best = Enumerable.Range(0, modelled.Length).MaxBy(k => probabilities[k][t]);
+                var sentence = modelled[best];
+                if ((probabilities[best][t] + whole[t]) / 2 < TechniqueClassifier.Threshold
+                    || (technique == Technique.ClarifyingQuestion && IsIdleQuestion(vectors[best], normalized[sentence], context)))
+                {
+                    continue;
+                }
+                evidence[technique] = EvidenceIn(ruled[sentence], technique) ?? normalized[sentence];
+            }
+            foreach (var i in modelled.Where(i => Core.Text.OpenDoor.IsMatch(normalized[i])))
+            {
+                // "What can I help you with today?" names none of the problem's words, yet it is the question
+                // that invites the customer's own account: never off topic, whatever the classifier thinks.
+                evidence.TryAdd(Technique.ClarifyingQuestion, normalized[i]);
+            }
+        }
+        // Sentences too short for the model ("Sorry.", "No.") count by the rule tables alone.
+        foreach (var i in Enumerable.Range(0, sentences.Count).Except(modelled))
+        {
+            foreach (var match in ruled[i].Matches)
             {
                 evidence.TryAdd(match.Technique, match.Evidence);
             }
         }
-        if (refusedAlone && evidence.ContainsKey(Technique.Solution))
+        if (sentences.Count > 1 && evidence.ContainsKey(Technique.Solution))
         {
             // Spec: a no followed by an alternative in the same turn ("The suite is booked. But I can give you
             // late checkout.") is a solution, not a refusal.
@@ -74,36 +108,13 @@ public sealed partial class SemanticTurnAnalyzer : ITurnAnalyzer
         return new UtteranceAnalysis(text, evidence.OrderBy(e => e.Key).Select(e => new TechniqueMatch(e.Key, e.Value)).ToArray());
     }
 
-    private UtteranceAnalysis AnalyzeSentence(string text, AnalysisContext? context)
-    {
-        var ruled = _rules.Analyze(text, context);
-        var normalized = TextNormalizer.Normalize(text);
-        if (TechniqueFeatures.WordCount(normalized) < MinWordsForModel)
-        {
-            return ruled;
-        }
+    private static string? EvidenceIn(UtteranceAnalysis ruled, Technique technique) =>
+        ruled.Matches.FirstOrDefault(m => m.Technique == technique)?.Evidence;
 
-        var vector = _embedder.Embed([text.Trim()])[0];
-        var predicted = _classifier.Predict(TechniqueFeatures.Build(vector, ruled, text)).ToHashSet();
-        if (Core.Text.OpenDoor.IsMatch(normalized))
-        {
-            // "What can I help you with today?" names none of the problem's words, yet it is the question
-            // that invites the customer's own account: never off topic, whatever the classifier thinks.
-            predicted.Add(Technique.ClarifyingQuestion);
-        }
-        else if (predicted.Contains(Technique.ClarifyingQuestion) && (SmallTalk().IsMatch(normalized) || (HasScenario(context) && IsOffTopic(vector, context))))
-        {
-            // Spec: a question unrelated to the customer's problem earns nothing, however politely asked.
-            predicted.Remove(Technique.ClarifyingQuestion);
-        }
-
-        var evidence = ruled.Matches.ToDictionary(m => m.Technique, m => m.Evidence);
-        var matches = predicted
-            .Order()
-            .Select(t => new TechniqueMatch(t, evidence.GetValueOrDefault(t) ?? normalized))
-            .ToArray();
-        return new UtteranceAnalysis(text, matches);
-    }
+    /// <summary>Spec: a question unrelated to the customer's problem earns nothing, however politely asked.</summary>
+    private bool IsIdleQuestion(float[] vector, string normalized, AnalysisContext? context) =>
+        !Core.Text.OpenDoor.IsMatch(normalized)
+        && (SmallTalk().IsMatch(normalized) || (HasScenario(context) && IsOffTopic(vector, context)));
 
     /// <summary>
     /// Stock small talk, a question about tastes, leisure or the weather: never about a service problem,

@@ -4,26 +4,37 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SimCaller.Core.Techniques;
+using SimCaller.Core.Text;
 
 namespace SimCaller.Evaluation.Analysis;
 
 /// <summary>
-/// One logistic regression per technique over <see cref="TechniqueFeatures"/>: 18 dot products of ~400
-/// numbers per utterance, microseconds next to the sentence model. Hand-written rather than ML.NET:
-/// training is full-batch and single-threaded, so `simcaller analyzer train` writes byte-identical
-/// weights from the same corpus on any machine; the weights are a plain JSON file a reviewer can diff;
-/// and the runtime needs no ML pipeline, schema or model zip to load.
+/// One logistic regression per technique over the utterance's <see cref="TechniqueFeatures"/> (meaning,
+/// rule hits, shape) and its <see cref="WordGrams"/> (wording): 18 dot products of ~400 dense numbers plus
+/// the dozen or so word terms the sentence has, microseconds next to the sentence model. Hand-written rather
+/// than ML.NET: training is full-batch with a fixed order, so `simcaller analyzer train` writes
+/// byte-identical weights from the same corpus on any machine; the weights are a plain JSON file a reviewer
+/// can diff; and the runtime needs no ML pipeline, schema or model zip to load.
 /// </summary>
 public sealed class TechniqueClassifier
 {
     /// <summary>Name of the weights file beside the sources and embedded in the assembly.</summary>
     public const string FileName = "technique-classifier.json";
 
+    /// <summary>
+    /// Training weighs each technique's few positive lines as much as its many negative ones (balanced
+    /// classes), which puts the even-odds point where a missed move and a false one cost the same.
+    /// </summary>
+    public const double Threshold = 0.5;
+
+    private const int Format = 2;
+
     private const string ResourceName = "SimCaller.Evaluation.Analysis." + FileName;
 
-    internal TechniqueClassifier(string embeddingModel, IReadOnlyList<TechniqueWeights> techniques, TrainingNotes notes)
+    internal TechniqueClassifier(string embeddingModel, WordGrams grams, IReadOnlyList<TechniqueWeights> techniques, TrainingNotes notes)
     {
         EmbeddingModel = embeddingModel;
+        Grams = grams;
         Techniques = techniques;
         Notes = notes;
         Version = "lr-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToJson())))[..8];
@@ -35,35 +46,36 @@ public sealed class TechniqueClassifier
     /// <summary>Short content hash of the weights: sessions record it, so a changed classifier shows.</summary>
     public string Version { get; }
 
+    internal WordGrams Grams { get; }
+
     internal IReadOnlyList<TechniqueWeights> Techniques { get; }
 
     internal TrainingNotes Notes { get; }
 
-    /// <summary>Probability per technique (vocabulary order) for one feature vector.</summary>
-    internal double[] Probabilities(ReadOnlySpan<float> features)
+    /// <summary>What the weights read of one sentence: its vector, the rules' hits and its words.</summary>
+    public TechniqueInput Features(ReadOnlySpan<float> embedding, UtteranceAnalysis rules, string text) =>
+        new(TechniqueFeatures.Build(embedding, rules, text), Grams.Vectorize(TextNormalizer.Normalize(text)));
+
+    /// <summary>Probability per technique (vocabulary order).</summary>
+    internal double[] Probabilities(TechniqueInput input)
     {
         var result = new double[Techniques.Count];
         for (var i = 0; i < Techniques.Count; i++)
         {
-            result[i] = Sigmoid(TensorPrimitives.Dot(features, Techniques[i].Weights) + Techniques[i].Bias);
+            result[i] = Techniques[i].Probability(input);
         }
         return result;
     }
 
-    /// <summary>
-    /// The techniques whose probability reaches their threshold, plus the rule hits of the techniques
-    /// whose rule tables training found precise enough to trust outright (<see cref="TechniqueWeights.TrustRules"/>).
-    /// </summary>
-    public IReadOnlySet<Technique> Predict(ReadOnlySpan<float> features)
+    /// <summary>The techniques whose probability reaches <see cref="Threshold"/>.</summary>
+    public IReadOnlySet<Technique> Predict(TechniqueInput input)
     {
-        var probabilities = Probabilities(features);
         var found = new HashSet<Technique>();
-        for (var i = 0; i < Techniques.Count; i++)
+        foreach (var technique in Techniques)
         {
-            var ruleHit = features[TechniqueFeatures.EmbeddingSize + (int)Techniques[i].Technique] > 0;
-            if (probabilities[i] >= Techniques[i].Threshold || (Techniques[i].TrustRules && ruleHit))
+            if (technique.Probability(input) >= Threshold)
             {
-                found.Add(Techniques[i].Technique);
+                found.Add(technique.Technique);
             }
         }
         return found;
@@ -91,10 +103,11 @@ public sealed class TechniqueClassifier
         {
             throw new InvalidDataException($"Classifier weights are not valid JSON: {ex.Message}", ex);
         }
-        if (file is null || file.Format != 1)
+        if (file is null || file.Format != Format)
         {
-            throw new InvalidDataException("Classifier weights: expected \"format\": 1.");
+            throw new InvalidDataException($"Classifier weights: expected \"format\": {Format}; retrain with 'simcaller analyzer train'.");
         }
+        var grams = new WordGrams(file.WordGrams.Terms, file.WordGrams.Idf);
         var techniques = new List<TechniqueWeights>();
         foreach (var t in TechniqueIds.All)
         {
@@ -104,31 +117,33 @@ public sealed class TechniqueClassifier
             {
                 throw new InvalidDataException($"Classifier weights: '{entry.Id}' has {entry.Weights.Length} weights, expected {TechniqueFeatures.Count}.");
             }
-            techniques.Add(new TechniqueWeights(t, entry.Weights, entry.Bias, entry.Threshold, entry.TrustRules));
+            if (entry.GramWeights.Length != grams.Count)
+            {
+                throw new InvalidDataException($"Classifier weights: '{entry.Id}' has {entry.GramWeights.Length} word-gram weights, expected {grams.Count}.");
+            }
+            techniques.Add(new TechniqueWeights(t, entry.Weights, entry.GramWeights, entry.Bias));
         }
-        return new TechniqueClassifier(file.EmbeddingModel, techniques, file.Training ?? new TrainingNotes());
+        return new TechniqueClassifier(file.EmbeddingModel, grams, techniques, file.Training ?? new TrainingNotes());
     }
 
     public string ToJson()
     {
         var file = new WeightsFile
         {
-            Format = 1,
+            Format = Format,
             EmbeddingModel = EmbeddingModel,
             Training = Notes,
+            WordGrams = new GramsEntry { Terms = [.. Grams.Terms], Idf = Grams.Idf.Select(v => MathF.Round(v, 4)).ToArray() },
             Techniques = Techniques.Select(t => new WeightsEntry
             {
                 Id = t.Technique.ToId(),
-                Bias = MathF.Round(t.Bias, 5),
-                Threshold = Math.Round(t.Threshold, 3),
-                TrustRules = t.TrustRules,
-                Weights = t.Weights.Select(w => MathF.Round(w, 5)).ToArray(),
+                Bias = MathF.Round(t.Bias, 4),
+                Weights = t.Weights.Select(w => MathF.Round(w, 4)).ToArray(),
+                GramWeights = t.GramWeights.Select(w => MathF.Round(w, 4)).ToArray(),
             }).ToList(),
         };
         return JsonSerializer.Serialize(file, Json) + "\n";
     }
-
-    private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -142,25 +157,33 @@ public sealed class TechniqueClassifier
         public int Format { get; set; }
         public string EmbeddingModel { get; set; } = "";
         public TrainingNotes? Training { get; set; }
+        public GramsEntry WordGrams { get; set; } = new();
         public List<WeightsEntry> Techniques { get; set; } = [];
+    }
+
+    private sealed class GramsEntry
+    {
+        public string[] Terms { get; set; } = [];
+        public float[] Idf { get; set; } = [];
     }
 
     private sealed class WeightsEntry
     {
         public string Id { get; set; } = "";
         public float Bias { get; set; }
-        public double Threshold { get; set; } = 0.5;
-        public bool TrustRules { get; set; }
         public float[] Weights { get; set; } = [];
+        public float[] GramWeights { get; set; } = [];
     }
 }
 
-/// <param name="TrustRules">
-/// The rule tables' hit for this technique counts whatever the probability: chosen in training where, on
-/// dev, the tables are precise and adding their hits does not lower the technique's F1. Their stock
-/// phrasings ("calm down", "like I said") are certain evidence the sentence vector can drown out.
-/// </param>
-internal sealed record TechniqueWeights(Technique Technique, float[] Weights, float Bias, double Threshold, bool TrustRules = false);
+/// <summary>One sentence as the classifier reads it: dense features and its word grams.</summary>
+public sealed record TechniqueInput(float[] Dense, SparseVector Grams);
+
+internal sealed record TechniqueWeights(Technique Technique, float[] Weights, float[] GramWeights, float Bias)
+{
+    public double Probability(TechniqueInput input) =>
+        1 / (1 + Math.Exp(-(TensorPrimitives.Dot<float>(input.Dense, Weights) + input.Grams.Dot(GramWeights) + Bias)));
+}
 
 /// <summary>How the shipped weights were made, written into the weights file for the record.</summary>
 public sealed class TrainingNotes
@@ -170,6 +193,6 @@ public sealed class TrainingNotes
     public int DevLines { get; set; }
     public int Epochs { get; set; }
     public double LearningRate { get; set; }
-    public double L2 { get; set; }
+    public double InverseRegularisation { get; set; }
     public double DevMicroF1 { get; set; }
 }

@@ -4,11 +4,39 @@ using SimCaller.Core.Techniques;
 namespace SimCaller.Evaluation.Analysis;
 
 /// <summary>One hand-labelled trainee utterance of the technique corpus (corpus/techniques/*.jsonl).</summary>
-public sealed record LabelledUtterance(string Text, IReadOnlySet<Technique> Labels, string Domain = "");
+public sealed record LabelledUtterance(string Text, IReadOnlySet<Technique> Labels, string Domain = "", string Split = "");
 
 /// <summary>Reads the corpus files: one JSON object per line with "text" and "labels" (technique ids).</summary>
 public static class TechniqueCorpus
 {
+    /// <summary>
+    /// The training material of a corpus folder: every *.jsonl file except the blind sets (blind*.jsonl,
+    /// which only measure), in name order, each line going to train or dev by its "split" field.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A line is malformed, or its split is neither "train" nor "dev" (file and line given).</exception>
+    public static (IReadOnlyList<LabelledUtterance> Train, IReadOnlyList<LabelledUtterance> Dev) LoadTraining(string folder)
+    {
+        var train = new List<LabelledUtterance>();
+        var dev = new List<LabelledUtterance>();
+        var files = Directory.GetFiles(folder, "*.jsonl")
+            .Where(f => !Path.GetFileName(f).StartsWith("blind", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var lines = Load(file);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                (lines[i].Split switch
+                {
+                    "train" => train,
+                    "dev" => dev,
+                    var other => throw new InvalidDataException($"{file} entry {i + 1}: split '{other}' is neither 'train' nor 'dev' (blind sets belong in blind*.jsonl)."),
+                }).Add(lines[i]);
+            }
+        }
+        return (train, dev);
+    }
+
     /// <exception cref="InvalidDataException">A line is not JSON, lacks "text", or names an unknown technique id (file and line given).</exception>
     public static IReadOnlyList<LabelledUtterance> Load(string path)
     {
@@ -32,7 +60,8 @@ public static class TechniqueCorpus
                         : throw new InvalidDataException($"unknown technique id '{l.GetString()}'")).ToHashSet()
                     : [];
                 var domain = root.TryGetProperty("domain", out var d) ? d.GetString() ?? "" : "";
-                result.Add(new LabelledUtterance(text, labels, domain));
+                var split = root.TryGetProperty("split", out var sp) ? sp.GetString() ?? "" : "";
+                result.Add(new LabelledUtterance(text, labels, domain, split));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or InvalidDataException)
             {

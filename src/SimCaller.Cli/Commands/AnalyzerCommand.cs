@@ -58,12 +58,13 @@ public static class AnalyzerCommand
                     {
                         Weights = target,
                         Version = result.Classifier.Version,
+                        Threshold = result.Classifier.Threshold,
                         DevMicroF1 = Math.Round(result.Dev.MicroF1, 4),
                     }, CliJson.Indented));
                 }
                 else
                 {
-                    await Console.Out.WriteLineAsync(result.Dev.ToTable($"dev split ({dev.Count} lines), before refitting on train + dev"));
+                    await Console.Out.WriteLineAsync(result.Dev.ToTable($"dev split ({dev.Count} lines read as turns, threshold {result.Classifier.Threshold:0.00}), fitted on train alone"));
                     await Console.Out.WriteLineAsync($"wrote {target} ({result.Classifier.Version}); rebuild to ship it");
                 }
                 return ExitCodes.Ok;

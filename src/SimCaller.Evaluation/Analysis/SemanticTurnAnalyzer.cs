@@ -41,12 +41,9 @@ public sealed partial class SemanticTurnAnalyzer : ITurnAnalyzer
         Task.FromResult(Analyze(text, context));
 
     /// <summary>
-    /// Each sentence of the turn is read on its own, and the turn as a whole: a technique counts when its
-    /// best sentence's probability and the whole turn's, averaged, reach the classifier's threshold. One
-    /// vector of "Thanks for calling. That sounds like a rough week, I'm sorry." averages the greeting into
-    /// the empathy, so the sentence carries it; the whole turn carries what only shows across sentences (a
-    /// no and the alternative after it, a restatement finished by "is that right?"). Averaging the two beat
-    /// either alone, and their union, on the independent blind sets. The evidence is the best sentence.
+    /// Each sentence of the turn is read on its own, and the turn as a whole (<see cref="TechniqueClassifier.ForTurn"/>):
+    /// one vector of "Thanks for calling. That sounds like a rough week, I'm sorry." averages the greeting into
+    /// the empathy, so the sentence carries it. The evidence is the sentence that read most like the move.
     /// </summary>
     /// <exception cref="EmbeddingUnavailableException">The sentence model could not be loaded (see <see cref="FallbackTurnAnalyzer"/>).</exception>
     public UtteranceAnalysis Analyze(string text, AnalysisContext? context = null)
@@ -69,15 +66,15 @@ public sealed partial class SemanticTurnAnalyzer : ITurnAnalyzer
             var probabilities = modelled
                 .Select((i, k) => _classifier.Probabilities(_classifier.Features(vectors[k], ruled[i], sentences[i])))
                 .ToArray();
-            var whole = wholeTurn
-                ? _classifier.Probabilities(_classifier.Features(vectors[^1], _rules.Analyze(text, context), text))
+            var turn = wholeTurn
+                ? TechniqueClassifier.ForTurn(probabilities, _classifier.Probabilities(_classifier.Features(vectors[^1], _rules.Analyze(text, context), text)))
                 : probabilities[0];
             foreach (var technique in TechniqueIds.All)
             {
                 var t = (int)technique;
                 var best = Enumerable.Range(0, modelled.Length).MaxBy(k => probabilities[k][t]);
                 var sentence = modelled[best];
-                if ((probabilities[best][t] + whole[t]) / 2 < TechniqueClassifier.Threshold
+                if (turn[t] < _classifier.Threshold
                     || (technique == Technique.ClarifyingQuestion && IsIdleQuestion(vectors[best], normalized[sentence], context)))
                 {
                     continue;

@@ -21,19 +21,14 @@ public sealed class TechniqueClassifier
     /// <summary>Name of the weights file beside the sources and embedded in the assembly.</summary>
     public const string FileName = "technique-classifier.json";
 
-    /// <summary>
-    /// Training weighs each technique's few positive lines as much as its many negative ones (balanced
-    /// classes), which puts the even-odds point where a missed move and a false one cost the same.
-    /// </summary>
-    public const double Threshold = 0.5;
-
     private const int Format = 2;
 
     private const string ResourceName = "SimCaller.Evaluation.Analysis." + FileName;
 
-    internal TechniqueClassifier(string embeddingModel, WordGrams grams, IReadOnlyList<TechniqueWeights> techniques, TrainingNotes notes)
+    internal TechniqueClassifier(string embeddingModel, WordGrams grams, IReadOnlyList<TechniqueWeights> techniques, double threshold, TrainingNotes notes)
     {
         EmbeddingModel = embeddingModel;
+        Threshold = threshold;
         Grams = grams;
         Techniques = techniques;
         Notes = notes;
@@ -45,6 +40,14 @@ public sealed class TechniqueClassifier
 
     /// <summary>Short content hash of the weights: sessions record it, so a changed classifier shows.</summary>
     public string Version { get; }
+
+    /// <summary>
+    /// The probability at which a technique counts, one for all: chosen in training on the dev split, read
+    /// the way the analyser reads a turn. Balanced class weights make 0.5 the even-odds point in training,
+    /// but on independent authors' dev lines a stricter cut-off trades a little recall for more precision;
+    /// one threshold per technique was tried and fitted dev's noise instead.
+    /// </summary>
+    public double Threshold { get; }
 
     internal WordGrams Grams { get; }
 
@@ -68,17 +71,26 @@ public sealed class TechniqueClassifier
     }
 
     /// <summary>The techniques whose probability reaches <see cref="Threshold"/>.</summary>
-    public IReadOnlySet<Technique> Predict(TechniqueInput input)
+    public IReadOnlySet<Technique> Predict(TechniqueInput input) => Above(Probabilities(input), Threshold);
+
+    internal static IReadOnlySet<Technique> Above(double[] probabilities, double threshold) =>
+        TechniqueIds.All.Where(t => probabilities[(int)t] >= threshold).ToHashSet();
+
+    /// <summary>
+    /// How likely a turn of several sentences carries each technique: its best sentence's probability and
+    /// the whole turn's, averaged. The sentence keeps a move from being diluted by the rest of the turn
+    /// (a greeting before the empathy); the whole turn sees what only shows across sentences (a no and the
+    /// alternative after it, a restatement finished by "is that right?"). The average beat either alone,
+    /// and their union, on the independent blind sets.
+    /// </summary>
+    internal static double[] ForTurn(IReadOnlyList<double[]> sentences, double[] whole)
     {
-        var found = new HashSet<Technique>();
-        foreach (var technique in Techniques)
+        var turn = new double[whole.Length];
+        for (var t = 0; t < turn.Length; t++)
         {
-            if (technique.Probability(input) >= Threshold)
-            {
-                found.Add(technique.Technique);
-            }
+            turn[t] = (sentences.Max(s => s[t]) + whole[t]) / 2;
         }
-        return found;
+        return turn;
     }
 
     /// <summary>The weights shipped with this build (embedded from <see cref="FileName"/>).</summary>
@@ -123,7 +135,11 @@ public sealed class TechniqueClassifier
             }
             techniques.Add(new TechniqueWeights(t, entry.Weights, entry.GramWeights, entry.Bias));
         }
-        return new TechniqueClassifier(file.EmbeddingModel, grams, techniques, file.Training ?? new TrainingNotes());
+        if (file.Threshold is <= 0 or >= 1)
+        {
+            throw new InvalidDataException($"Classifier weights: threshold {file.Threshold} is not a probability between 0 and 1.");
+        }
+        return new TechniqueClassifier(file.EmbeddingModel, grams, techniques, file.Threshold, file.Training ?? new TrainingNotes());
     }
 
     public string ToJson()
@@ -132,6 +148,7 @@ public sealed class TechniqueClassifier
         {
             Format = Format,
             EmbeddingModel = EmbeddingModel,
+            Threshold = Math.Round(Threshold, 3),
             Training = Notes,
             WordGrams = new GramsEntry { Terms = [.. Grams.Terms], Idf = Grams.Idf.Select(v => MathF.Round(v, 4)).ToArray() },
             Techniques = Techniques.Select(t => new WeightsEntry
@@ -156,6 +173,7 @@ public sealed class TechniqueClassifier
     {
         public int Format { get; set; }
         public string EmbeddingModel { get; set; } = "";
+        public double Threshold { get; set; }
         public TrainingNotes? Training { get; set; }
         public GramsEntry WordGrams { get; set; } = new();
         public List<WeightsEntry> Techniques { get; set; } = [];

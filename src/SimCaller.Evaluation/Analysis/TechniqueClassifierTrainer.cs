@@ -8,8 +8,9 @@ namespace SimCaller.Evaluation.Analysis;
 /// <summary>
 /// Trains <see cref="TechniqueClassifier"/>: full-batch gradient descent (Adam) with L2, in a fixed order,
 /// one technique per thread (each fit reads only its own column, so scheduling cannot change a weight):
-/// the same corpus always gives the same weights. The dev split is scored by a fit on train alone; the
-/// shipped weights are then refitted on train + dev. The blind sets are never read here.
+/// the same corpus always gives the same weights. A fit on train alone reads the dev split as the analyser
+/// reads turns, which chooses the threshold and gives the dev scores; the shipped weights are then refitted
+/// on train + dev. The blind sets are never read here.
 /// </summary>
 public static class TechniqueClassifierTrainer
 {
@@ -35,24 +36,40 @@ public static class TechniqueClassifierTrainer
         string corpusName)
     {
         var rules = new RuleBasedAnalyzer();
-        Line[] Read(IReadOnlyList<LabelledUtterance> set)
+        Line[] Read(IReadOnlyList<string> texts)
         {
-            var vectors = embedder.Embed(set.Select(u => u.Text.Trim()).ToArray());
-            return set.Select((u, i) => new Line(
-                TechniqueFeatures.Build(vectors[i], rules.Analyze(u.Text), u.Text),
-                TextNormalizer.Normalize(u.Text),
-                u.Labels)).ToArray();
+            var vectors = texts.Count == 0 ? [] : embedder.Embed(texts.Select(t => t.Trim()).ToArray());
+            return texts.Select((text, i) => new Line(
+                TechniqueFeatures.Build(vectors[i], rules.Analyze(text), text),
+                TextNormalizer.Normalize(text))).ToArray();
         }
-        var trainLines = Read(train);
-        var devLines = Read(dev);
+        var trainLines = Read(train.Select(u => u.Text).ToArray());
+        var devLines = Read(dev.Select(u => u.Text).ToArray());
 
+        var threshold = 0.5;
         var devScores = new TechniqueScores();
-        if (devLines.Length > 0)
+        if (dev.Count > 0)
         {
-            var first = Fit(trainLines, embeddingModel, new TrainingNotes());
-            foreach (var line in devLines)
+            // Dev is read as the analyser reads a turn: each sentence long enough for the model, and the whole.
+            var sentences = dev.Select(u => Sentences.Split(u.Text) is { Count: > 1 } split
+                ? split.Where(s => TechniqueFeatures.WordCount(TextNormalizer.Normalize(s)) >= SemanticTurnAnalyzer.MinWordsForModel).ToArray()
+                : []).ToArray();
+            var sentenceLines = Read(sentences.SelectMany(s => s).ToArray());
+            var first = Fit([.. trainLines], Labels(train), embeddingModel, threshold, new TrainingNotes());
+            double[] Probabilities(Line line) => first.Probabilities(new TechniqueInput(line.Dense, first.Grams.Vectorize(line.Normalized)));
+            var turns = new double[dev.Count][];
+            var next = 0;
+            for (var i = 0; i < dev.Count; i++)
             {
-                devScores.Add(line.Labels, first.Predict(new TechniqueInput(line.Dense, first.Grams.Vectorize(line.Normalized))));
+                var whole = Probabilities(devLines[i]);
+                var own = sentenceLines.Skip(next).Take(sentences[i].Length).Select(Probabilities).ToArray();
+                next += sentences[i].Length;
+                turns[i] = own.Length == 0 ? whole : TechniqueClassifier.ForTurn(own, whole);
+            }
+            threshold = ChooseThreshold(turns, dev);
+            foreach (var (turn, line) in turns.Zip(dev))
+            {
+                devScores.Add(line.Labels, TechniqueClassifier.Above(turn, threshold));
             }
         }
         var notes = new TrainingNotes
@@ -65,12 +82,43 @@ public static class TechniqueClassifierTrainer
             InverseRegularisation = InverseRegularisation,
             DevMicroF1 = Math.Round(devScores.MicroF1, 4),
         };
-        return new Result(Fit([.. trainLines, .. devLines], embeddingModel, notes), devScores);
+        var classifier = Fit([.. trainLines, .. devLines], [.. Labels(train), .. Labels(dev)], embeddingModel, threshold, notes);
+        return new Result(classifier, devScores);
     }
 
-    private sealed record Line(float[] Dense, string Normalized, IReadOnlySet<Technique> Labels);
+    private static IReadOnlySet<Technique>[] Labels(IReadOnlyList<LabelledUtterance> set) => set.Select(u => u.Labels).ToArray();
 
-    private static TechniqueClassifier Fit(Line[] lines, string embeddingModel, TrainingNotes notes)
+    /// <summary>
+    /// The one threshold with the best micro-F1 on dev, each candidate judged with its neighbours so the
+    /// middle of a good plateau wins over a lucky spike; among equals the one nearest 0.5.
+    /// </summary>
+    private static double ChooseThreshold(double[][] turns, IReadOnlyList<LabelledUtterance> dev)
+    {
+        double F1At(double threshold)
+        {
+            var scores = new TechniqueScores();
+            for (var i = 0; i < dev.Count; i++)
+            {
+                scores.Add(dev[i].Labels, TechniqueClassifier.Above(turns[i], threshold));
+            }
+            return scores.MicroF1;
+        }
+        var best = (F1: -1.0, Threshold: 0.5);
+        for (var step = 8; step <= 16; step++)
+        {
+            var threshold = Math.Round(step * 0.05, 2);
+            var f1 = (F1At(threshold - 0.05) + F1At(threshold) + F1At(threshold + 0.05)) / 3;
+            if (f1 > best.F1 + 1e-9 || (Math.Abs(f1 - best.F1) <= 1e-9 && Math.Abs(threshold - 0.5) < Math.Abs(best.Threshold - 0.5)))
+            {
+                best = (f1, threshold);
+            }
+        }
+        return best.Threshold;
+    }
+
+    private sealed record Line(float[] Dense, string Normalized);
+
+    private static TechniqueClassifier Fit(Line[] lines, IReadOnlySet<Technique>[] labels, string embeddingModel, double threshold, TrainingNotes notes)
     {
         var grams = WordGrams.Learn(lines.Select(l => l.Normalized).ToArray());
         var wording = lines.Select(l => grams.Vectorize(l.Normalized)).ToArray();
@@ -87,10 +135,10 @@ public static class TechniqueClassifierTrainer
         Parallel.For(0, weights.Length, i =>
         {
             var technique = TechniqueIds.All[i];
-            var y = lines.Select(l => l.Labels.Contains(technique)).ToArray();
+            var y = labels.Select(l => l.Contains(technique)).ToArray();
             weights[i] = FitOne(technique, x, [.. y, .. y], grams.Count);
         });
-        return new TechniqueClassifier(embeddingModel, grams, weights, notes);
+        return new TechniqueClassifier(embeddingModel, grams, weights, threshold, notes);
     }
 
     private static float[] WithoutRules(float[] features)

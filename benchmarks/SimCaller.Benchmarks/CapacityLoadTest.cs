@@ -101,7 +101,7 @@ public static class CapacityLoadTest
         for (var n = 1; n <= TraineeLines.MidCallTurnsPerSession && next < end; n++)
         {
             await Until(next, clock);
-            var line = $"{TraineeLines.MidCall[(n - 1 + index) % TraineeLines.MidCall.Count]} ({index})";
+            var line = TraineeLines.Fresh(TraineeLines.MidCall[(n - 1 + index) % TraineeLines.MidCall.Count], index);
             var started = clock.Elapsed;
             await call.SayAsync(n, line);
             latencies.Add((clock.Elapsed - started).TotalMilliseconds);

@@ -33,8 +33,8 @@ public class UnderstandingBenchmarks
     private AnalysisContext _context = null!;
     private int _next;
 
-    // Fresh wording every turn, so the analyser always pays for one embedding (no cache hit).
-    private static readonly string[] Turns = [.. TraineeLines.MidCall.SelectMany((line, i) => Enumerable.Range(0, 40).Select(n => $"{line} ({i}-{n})"))];
+    // Fresh wording every turn, so the analyser pays for every sentence's embedding (no cache hit).
+    private static readonly string[] Turns = [.. TraineeLines.MidCall.SelectMany((line, i) => Enumerable.Range(0, 40).Select(n => TraineeLines.Fresh(line, i * 100 + n)))];
 
     [GlobalSetup]
     public void GlobalSetup()

@@ -1,8 +1,21 @@
+using System.Text.RegularExpressions;
+
 namespace SimCaller.Benchmarks.Infrastructure;
 
 /// <summary>What trainees say to the stressed traveller, in typed and speech-to-text styles.</summary>
-public static class TraineeLines
+public static partial class TraineeLines
 {
+    /// <summary>
+    /// <paramref name="line"/> with a marker inside every sentence, so each sentence (and the whole turn) is
+    /// wording the embedding cache has not seen: a marker after the last full stop would be a sentence of its
+    /// own, and the analyser would find the line's sentences already cached.
+    /// </summary>
+    public static string Fresh(string line, int marker) =>
+        SentenceEnd().IsMatch(line) ? SentenceEnd().Replace(line, $" ({marker})$1") : $"{line} ({marker})";
+
+    [GeneratedRegex(@"([.!?])(?=\s|$)")]
+    private static partial Regex SentenceEnd();
+
     /// <summary>
     /// The middle of a call: acknowledging, gathering facts, restating the need, without yet offering the
     /// fix, so the call stays in progress for <see cref="MidCallTurnsPerSession"/> turns. Longer than the

@@ -8,11 +8,10 @@ namespace SimCaller.Evaluation.Tests.Understanding;
 /// <summary>
 /// The default analyser (rules + sentence model + classifier) on the blind sets of corpus/techniques, each
 /// written and committed before the classifier change it first measured, never trained on. Prints
-/// precision and recall per technique. The goal is micro-F1 0.90 with every technique at 0.75;
-/// measured (see README) the analyser reaches 0.89-0.90 on the first four sets (written by the classifier's
-/// author) and 0.80-0.81 on the two written by other authors, with some techniques (defensive, rude,
-/// dismissive, blame) still far below 0.75, so the floors below guard that level against regressions and
-/// are not the goal.
+/// precision and recall per technique and every disagreement. The goal is micro-F1 0.90 with every
+/// technique at 0.75 on a fresh set; blind-5 to blind-12 were written by eight authors other than the
+/// classifier's, who had read only the vocabulary. Per-set floors sit just under the measured figures
+/// (README) to catch regressions; the goal itself is asserted on the independent sets together.
 /// </summary>
 [Collection(SentenceModelCollection.Name)]
 public sealed class BlindSetTests(SentenceModelFixture model, ITestOutputHelper output)
@@ -20,19 +19,25 @@ public sealed class BlindSetTests(SentenceModelFixture model, ITestOutputHelper 
     private static IReadOnlyList<LabelledUtterance> Blind(string file = "blind.jsonl") =>
         TechniqueCorpus.Load(Path.Combine(AppContext.BaseDirectory, "Corpus", file));
 
-    private const double MicroFloor = 0.88;
-    private const double TechniqueFloor = 0.5;
+    private const double TechniqueFloor = 0.55;
+
+    private static readonly string[] Independent =
+        ["blind-5.jsonl", "blind-6.jsonl", "blind-7.jsonl", "blind-8.jsonl", "blind-9.jsonl", "blind-10.jsonl", "blind-11.jsonl", "blind-12.jsonl"];
 
     [Theory]
-    [InlineData("blind.jsonl", MicroFloor, TechniqueFloor)]
-    [InlineData("blind-2.jsonl", MicroFloor, TechniqueFloor)]
-    [InlineData("blind-3.jsonl", MicroFloor, TechniqueFloor)]
-    [InlineData("blind-4.jsonl", MicroFloor, TechniqueFloor)]
-    // Written by other authors, who had read only the vocabulary: they measure how far the analyser agrees
-    // with someone else's reading of the spec (0.81 and 0.80 micro-F1; defensive 0.33 and 0.48).
-    [InlineData("blind-5.jsonl", 0.80, 0.3)]
-    [InlineData("blind-6.jsonl", 0.78, 0.45)]
-    public void Blind_set_holds_the_measured_floor(string file, double microFloor, double techniqueFloor)
+    [InlineData("blind.jsonl", 0.91)]
+    [InlineData("blind-2.jsonl", 0.89)]
+    [InlineData("blind-3.jsonl", 0.91)]
+    [InlineData("blind-4.jsonl", 0.91)]
+    [InlineData("blind-5.jsonl", 0.87)]
+    [InlineData("blind-6.jsonl", 0.87)]
+    [InlineData("blind-7.jsonl", 0.89)]
+    [InlineData("blind-8.jsonl", 0.91)]
+    [InlineData("blind-9.jsonl", 0.89)]
+    [InlineData("blind-10.jsonl", 0.87)]
+    [InlineData("blind-11.jsonl", 0.89)]
+    [InlineData("blind-12.jsonl", 0.89)]
+    public void Blind_set_holds_the_measured_floor(string file, double microFloor)
     {
         var set = Blind(file);
         var scores = new TechniqueScores();
@@ -55,7 +60,23 @@ public sealed class BlindSetTests(SentenceModelFixture model, ITestOutputHelper 
         // Per technique only where the support says something.
         foreach (var technique in TechniqueIds.All.Where(t => scores.Support(t) >= 5))
         {
-            Assert.True(scores.F1(technique) >= techniqueFloor, $"{file}: F1 of {technique.ToId()} {scores.F1(technique):0.00} < {techniqueFloor} (goal 0.75)");
+            Assert.True(scores.F1(technique) >= TechniqueFloor, $"{file}: F1 of {technique.ToId()} {scores.F1(technique):0.00} < {TechniqueFloor} (goal 0.75)");
+        }
+    }
+
+    [Fact]
+    public void The_independent_authors_sets_together_reach_the_goal()
+    {
+        var scores = new TechniqueScores();
+        foreach (var line in Independent.SelectMany(Blind))
+        {
+            scores.Add(line.Labels, model.Analyzer.Analyze(line.Text).Techniques.ToHashSet());
+        }
+        output.WriteLine(scores.ToTable($"blind-5 to blind-12 together, analyser {model.Analyzer.Version}"));
+        Assert.True(scores.MicroF1 >= 0.90, $"micro-F1 {scores.MicroF1:0.000} < 0.90");
+        foreach (var technique in TechniqueIds.All)
+        {
+            Assert.True(scores.F1(technique) >= 0.75, $"F1 of {technique.ToId()} {scores.F1(technique):0.00} < 0.75");
         }
     }
 

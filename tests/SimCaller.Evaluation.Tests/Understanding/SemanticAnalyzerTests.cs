@@ -48,6 +48,24 @@ public sealed class SemanticAnalyzerTests(SentenceModelFixture model)
         Assert.Contains(Technique.Refusal, Labels("The suite is fully booked tonight, I can't change that."));
     }
 
+    [Fact]
+    public void A_fix_inside_a_long_compound_sentence_is_still_a_solution()
+    {
+        // Found in a practice call: the booking was heard as ownership and a timeline, not as the fix itself.
+        var labels = Labels("I'm booking a senior engineer for tomorrow at 8am and I'll call you myself at 9");
+        Assert.Contains(Technique.Solution, labels);
+        Assert.Contains(Technique.Ownership, labels);
+        Assert.Contains(Technique.Expectation, labels);
+    }
+
+    [Fact]
+    public void A_restatement_checked_by_a_question_in_the_next_sentence_is_a_paraphrase()
+    {
+        var labels = Labels("So the engineer never turned up on Monday and you took the day off for nothing. Is that right?");
+        Assert.Contains(Technique.Paraphrase, labels);
+        Assert.DoesNotContain(Technique.ClarifyingQuestion, labels);
+    }
+
     [Theory]
     [InlineData("Where do you need to get to, and by when?")]
     [InlineData("Can you describe why you're hesitant?")]

@@ -63,18 +63,17 @@ public sealed partial class SemanticTurnAnalyzer : ITurnAnalyzer
             var wholeTurn = sentences.Count > 1;
             string[] toEmbed = wholeTurn ? [.. modelled.Select(i => sentences[i].Trim()), text.Trim()] : [text.Trim()];
             var vectors = _embedder.Embed(toEmbed);
-            var probabilities = modelled
-                .Select((i, k) => _classifier.Probabilities(_classifier.Features(vectors[k], ruled[i], sentences[i])))
-                .ToArray();
-            var turn = wholeTurn
-                ? TechniqueClassifier.ForTurn(probabilities, _classifier.Probabilities(_classifier.Features(vectors[^1], _rules.Analyze(text, context), text)))
-                : probabilities[0];
+            var inputs = modelled.Select((i, k) => _classifier.Features(vectors[k], ruled[i], sentences[i])).ToArray();
+            var probabilities = inputs.Select(_classifier.Probabilities).ToArray();
+            var whole = wholeTurn ? _classifier.Features(vectors[^1], _rules.Analyze(text, context), text) : null;
+            var turn = whole is null ? probabilities[0] : TechniqueClassifier.ForTurn(probabilities, _classifier.Probabilities(whole));
+            var ruleHits = TechniqueClassifier.RuleHits([.. inputs.Select(x => x.Dense), .. whole is null ? Array.Empty<float[]>() : [whole.Dense]]);
             foreach (var technique in TechniqueIds.All)
             {
                 var t = (int)technique;
                 var best = Enumerable.Range(0, modelled.Length).MaxBy(k => probabilities[k][t]);
                 var sentence = modelled[best];
-                if (turn[t] < _classifier.Threshold
+                if (turn[t] < TechniqueClassifier.Bar(_classifier.Threshold, ruleHits[t])
                     || (technique == Technique.ClarifyingQuestion && IsIdleQuestion(vectors[best], normalized[sentence], context)))
                 {
                     continue;

@@ -70,11 +70,35 @@ public sealed class TechniqueClassifier
         return result;
     }
 
-    /// <summary>The techniques whose probability reaches <see cref="Threshold"/>.</summary>
-    public IReadOnlySet<Technique> Predict(TechniqueInput input) => Above(Probabilities(input), Threshold);
+    /// <summary>
+    /// Where the rule tables also found the technique, even odds from the model are enough: their precise
+    /// phrasings ("where are you having ...", "calm down") are evidence of their own, and on dev this lower
+    /// bar cost nothing while it keeps short, plain questions the sentence vector is unsure of.
+    /// </summary>
+    public const double EvenOdds = 0.5;
 
-    internal static IReadOnlySet<Technique> Above(double[] probabilities, double threshold) =>
-        TechniqueIds.All.Where(t => probabilities[(int)t] >= threshold).ToHashSet();
+    /// <summary>The probability a technique needs, given whether the rule tables found it.</summary>
+    internal static double Bar(double threshold, bool ruleHit) => ruleHit ? Math.Min(EvenOdds, threshold) : threshold;
+
+    /// <summary>Per technique: did the rule tables find it in any of these inputs (a turn's sentences and the whole).</summary>
+    internal static bool[] RuleHits(IEnumerable<float[]> dense)
+    {
+        var hits = new bool[TechniqueIds.All.Count];
+        foreach (var features in dense)
+        {
+            for (var t = 0; t < hits.Length; t++)
+            {
+                hits[t] |= features[TechniqueFeatures.EmbeddingSize + t] > 0;
+            }
+        }
+        return hits;
+    }
+
+    /// <summary>The techniques whose probability reaches its bar (<see cref="Threshold"/>, or <see cref="EvenOdds"/> with a rule hit).</summary>
+    public IReadOnlySet<Technique> Predict(TechniqueInput input) => Above(Probabilities(input), RuleHits([input.Dense]), Threshold);
+
+    internal static IReadOnlySet<Technique> Above(double[] probabilities, bool[] ruleHits, double threshold) =>
+        TechniqueIds.All.Where(t => probabilities[(int)t] >= Bar(threshold, ruleHits[(int)t])).ToHashSet();
 
     /// <summary>
     /// How likely a turn of several sentences carries each technique: its best sentence's probability and

@@ -57,19 +57,21 @@ public static class TechniqueClassifierTrainer
             var sentenceLines = Read(sentences.SelectMany(s => s).ToArray());
             var first = Fit([.. trainLines], Labels(train), embeddingModel, threshold, new TrainingNotes());
             double[] Probabilities(Line line) => first.Probabilities(new TechniqueInput(line.Dense, first.Grams.Vectorize(line.Normalized)));
-            var turns = new double[dev.Count][];
+            var turns = new (double[] Probabilities, bool[] RuleHits)[dev.Count];
             var next = 0;
             for (var i = 0; i < dev.Count; i++)
             {
-                var whole = Probabilities(devLines[i]);
-                var own = sentenceLines.Skip(next).Take(sentences[i].Length).Select(Probabilities).ToArray();
+                var own = sentenceLines.Skip(next).Take(sentences[i].Length).ToArray();
                 next += sentences[i].Length;
-                turns[i] = own.Length == 0 ? whole : TechniqueClassifier.ForTurn(own, whole);
+                var whole = Probabilities(devLines[i]);
+                turns[i] = (
+                    own.Length == 0 ? whole : TechniqueClassifier.ForTurn(own.Select(Probabilities).ToArray(), whole),
+                    TechniqueClassifier.RuleHits([devLines[i].Dense, .. own.Select(l => l.Dense)]));
             }
             threshold = ChooseThreshold(turns, dev);
             foreach (var (turn, line) in turns.Zip(dev))
             {
-                devScores.Add(line.Labels, TechniqueClassifier.Above(turn, threshold));
+                devScores.Add(line.Labels, TechniqueClassifier.Above(turn.Probabilities, turn.RuleHits, threshold));
             }
         }
         var notes = new TrainingNotes
@@ -89,17 +91,17 @@ public static class TechniqueClassifierTrainer
     private static IReadOnlySet<Technique>[] Labels(IReadOnlyList<LabelledUtterance> set) => set.Select(u => u.Labels).ToArray();
 
     /// <summary>
-    /// The one threshold with the best micro-F1 on dev, each candidate judged with its neighbours so the
+    /// The one threshold (for techniques the rule tables did not find) with the best micro-F1 on dev, each candidate judged with its neighbours so the
     /// middle of a good plateau wins over a lucky spike; among equals the one nearest 0.5.
     /// </summary>
-    private static double ChooseThreshold(double[][] turns, IReadOnlyList<LabelledUtterance> dev)
+    private static double ChooseThreshold((double[] Probabilities, bool[] RuleHits)[] turns, IReadOnlyList<LabelledUtterance> dev)
     {
         double F1At(double threshold)
         {
             var scores = new TechniqueScores();
             for (var i = 0; i < dev.Count; i++)
             {
-                scores.Add(dev[i].Labels, TechniqueClassifier.Above(turns[i], threshold));
+                scores.Add(dev[i].Labels, TechniqueClassifier.Above(turns[i].Probabilities, turns[i].RuleHits, threshold));
             }
             return scores.MicroF1;
         }

@@ -20,6 +20,9 @@ public sealed partial class SemanticTurnAnalyzer : ITurnAnalyzer
     /// </summary>
     public const int MinWordsForModel = 3;
 
+    /// <summary>Whether a (normalised) sentence gets the model or only the rule tables; training reads dev by the same rule.</summary>
+    internal static bool IsWorthTheModel(string normalized) => TechniqueFeatures.WordCount(normalized) >= MinWordsForModel;
+
     private readonly RuleBasedAnalyzer _rules;
     private readonly ISentenceEmbedder _embedder;
     private readonly TechniqueClassifier _classifier;
@@ -54,7 +57,7 @@ public sealed partial class SemanticTurnAnalyzer : ITurnAnalyzer
         var normalized = sentences.Select(TextNormalizer.Normalize).ToArray();
         var ruled = sentences.Select(s => _rules.Analyze(s, context)).ToArray();
         var modelled = Enumerable.Range(0, sentences.Count)
-            .Where(i => TechniqueFeatures.WordCount(normalized[i]) >= MinWordsForModel)
+            .Where(i => IsWorthTheModel(normalized[i]))
             .ToArray();
 
         var evidence = new Dictionary<Technique, string>();

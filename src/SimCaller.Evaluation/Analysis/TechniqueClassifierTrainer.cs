@@ -52,7 +52,7 @@ public static class TechniqueClassifierTrainer
         {
             // Dev is read as the analyser reads a turn: each sentence long enough for the model, and the whole.
             var sentences = dev.Select(u => Sentences.Split(u.Text) is { Count: > 1 } split
-                ? split.Where(s => TechniqueFeatures.WordCount(TextNormalizer.Normalize(s)) >= SemanticTurnAnalyzer.MinWordsForModel).ToArray()
+                ? split.Where(s => SemanticTurnAnalyzer.IsWorthTheModel(TextNormalizer.Normalize(s))).ToArray()
                 : []).ToArray();
             var sentenceLines = Read(sentences.SelectMany(s => s).ToArray());
             var first = Fit([.. trainLines], Labels(train), embeddingModel, threshold, new TrainingNotes());
